@@ -1,0 +1,31 @@
+"""Catalogue writes: each use case in one transaction."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.forms import ModelForm
+
+from beklijf.catalog.models import Enrollment
+
+
+@transaction.atomic
+def form_save(*, form: ModelForm):  # noqa: ANN201
+    """Save a validated catalogue form; all of it or nothing."""
+    return form.save()
+
+
+@transaction.atomic
+def enrollment_save(*, form: ModelForm) -> Enrollment:
+    """Save an enrolment; completing it starts the follow-up for every learning point of the training."""
+    enrollment: Enrollment = form.save()
+    if enrollment.status == Enrollment.Status.COMPLETED:
+        from beklijf.practice.services import followup_start
+
+        followup_start(enrollment=enrollment)
+    return enrollment
+
+
+@transaction.atomic
+def learning_point_delete(*, point) -> None:  # noqa: ANN001
+    """Remove a learning point with its questions (and, through the cascade, its follow-up states)."""
+    point.delete()

@@ -1,0 +1,123 @@
+"""The `beklijf` command: demo, serve, worker, manage, memory-eval, bench."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import threading
+
+DEMO_ADDRESS = "127.0.0.1:8000"
+
+
+def _setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "beklijf.config.settings")
+    import django
+
+    django.setup()
+
+
+def cmd_manage(args: list[str]) -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "beklijf.config.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["beklijf manage", *args])
+    return 0
+
+
+def _start_worker_thread() -> threading.Thread:
+    """Run the django-tasks-db worker loop inside this process: the demo needs no second command."""
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    worker = Worker(
+        queue_names=["*"],
+        interval=1.0,
+        batch=False,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="demo-in-process",
+        excluded_queue_names=[],
+    )
+    thread = threading.Thread(target=worker.run, name="beklijf-worker", daemon=True)
+    thread.start()
+    return thread
+
+
+def cmd_demo(address: str, *, serve: bool = True) -> int:
+    # A local trial: DEBUG on, SQLite under ./var, mail printed to the terminal.
+    os.environ.setdefault("DEBUG", "true")
+    os.environ.setdefault("BEKLIJF_HTTPS", "false")
+    _setup_django()
+    from django.core.management import call_command
+
+    from beklijf.demo.load import DEMO_ACCOUNTS, DEMO_PASSWORD, demo_load
+
+    call_command("migrate", interactive=False, verbosity=0)
+    created = demo_load()
+    print("beklijf demo:", "demo organisation loaded" if created else "demo organisation already there")
+    print(f"\n  Open http://{address}/ and log in with password {DEMO_PASSWORD!r} as:")
+    for role, email in DEMO_ACCOUNTS.items():
+        print(f"    {role:<10} {email}")
+    print()
+    if not serve:
+        return 0
+    _start_worker_thread()
+    call_command("runserver", address, use_reloader=False, use_threading=True, skip_checks=True)
+    return 0
+
+
+def cmd_serve(address: str, workers: int) -> int:
+    """Production: gunicorn (sync workers; on this class of machine 2-4 per 2 cores is the sweet spot)."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "beklijf.config.settings")
+    from gunicorn.app.wsgiapp import run
+
+    sys.argv = ["gunicorn", "--bind", address, "--workers", str(workers), "--access-logfile", "-",
+                "beklijf.config.wsgi:application"]  # fmt: skip
+    run()
+    return 0
+
+
+def cmd_worker(extra: list[str]) -> int:
+    return cmd_manage(["db_worker", *extra])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="beklijf", description="Follow-up after company trainings.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    demo = sub.add_parser("demo", help="migrate, load the demo organisation, serve with an in-process worker")
+    demo.add_argument("--address", default=DEMO_ADDRESS)
+    demo.add_argument("--no-serve", action="store_true", help="set up only; do not start the server")
+    serve = sub.add_parser("serve", help="serve in production with gunicorn")
+    serve.add_argument("--address", default=os.environ.get("BEKLIJF_BIND", "127.0.0.1:8000"))
+    serve.add_argument("--workers", type=int, default=int(os.environ.get("BEKLIJF_WORKERS", "3")))
+    sub.add_parser("worker", help="run the background task worker", add_help=False)
+    sub.add_parser("manage", help="any manage.py command", add_help=False)
+    sub.add_parser("memory-eval", help="evaluate the memory model on a review log (CSV)", add_help=False)
+    sub.add_parser("bench", help="run a benchmark: bench queue --states N [--json]", add_help=False)
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in {"manage", "worker", "memory-eval", "bench"}:
+        command, rest = argv[0], argv[1:]
+        if command == "manage":
+            return cmd_manage(rest)
+        if command == "worker":
+            return cmd_worker(rest)
+        if command == "memory-eval":
+            from beklijf.engine.evaluation import main as memory_eval
+
+            return memory_eval(rest)
+        from beklijf.bench import main as bench
+
+        return bench(rest)
+    args = parser.parse_args(argv)
+    if args.command == "demo":
+        return cmd_demo(args.address, serve=not args.no_serve)
+    if args.command == "serve":
+        return cmd_serve(args.address, args.workers)
+    parser.error(f"unknown command {args.command}")
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

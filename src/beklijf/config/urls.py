@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("beklijf.people.urls")),
+    path("catalog/", include("beklijf.catalog.urls")),
+    path("practice/", include("beklijf.practice.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
+
+# The Django admin is for superusers only; everyone else works in the product screens.
+admin.site.has_permission = lambda request: request.user.is_active and request.user.is_superuser  # type: ignore[method-assign]

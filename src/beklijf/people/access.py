@@ -1,0 +1,270 @@
+"""Who may see and change what: the ONE place that scopes people's data.
+
+Every view, selector and (later) API call starts from a function here. Rules:
+- employee: their own data;
+- manager: the employees of the teams they manage, with the whole subtree below, and their direct reports;
+- L&D admin: the whole organisation, and the only role that writes the catalogue;
+- provider: the provider's own trainings, aggregated outcomes only (never names, never a group under 5);
+- superuser: the Django admin only; inside the product a superuser without an employee record sees nothing.
+An object the actor may not see is a 404 (its existence stays hidden); one they may see but not change is a 403.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+from uuid import UUID
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from beklijf.people.models import Employee, Organization, Team
+
+if TYPE_CHECKING:
+    from beklijf.catalog.models import (
+        Enrollment,
+        LearningPoint,
+        Provider,
+        Question,
+        Training,
+        TrainingSession,
+    )
+    from beklijf.people.models import User
+
+
+@dataclass
+class Actor:
+    """The person behind a request, resolved once per request by ActorMiddleware."""
+
+    user: User | None
+    organization: Organization | None = None
+    employee: Employee | None = None
+    provider: Provider | None = None
+    _team_ids: frozenset[int] | None = field(default=None, repr=False)
+
+    @property
+    def is_authenticated(self) -> bool:
+        return self.user is not None and self.user.is_authenticated
+
+    @property
+    def is_ld_admin(self) -> bool:
+        return self.employee is not None and self.employee.role == Employee.Role.LD_ADMIN
+
+    @cached_property
+    def managed_team_ids(self) -> frozenset[int]:
+        """The teams this employee manages, with every team below them."""
+        if self.employee is None:
+            return frozenset()
+        teams = list(
+            Team.objects.filter(organization=self.organization).values_list("pk", "parent_id", "manager_id")
+        )
+        children: dict[int | None, list[int]] = {}
+        for pk, parent_id, _manager_id in teams:
+            children.setdefault(parent_id, []).append(pk)
+        found: set[int] = set()
+        stack = [pk for pk, _parent, manager_id in teams if manager_id == self.employee.pk]
+        while stack:
+            pk = stack.pop()
+            if pk not in found:
+                found.add(pk)
+                stack.extend(children.get(pk, []))
+        return frozenset(found)
+
+    @cached_property
+    def is_manager(self) -> bool:
+        return self.employee is not None and (
+            bool(self.managed_team_ids) or Employee.objects.filter(manager=self.employee).exists()
+        )
+
+    @property
+    def role(self) -> str:
+        """The role that decides the home page: ld_admin > manager > employee > provider."""
+        if self.is_ld_admin:
+            return "ld_admin"
+        if self.employee is not None:
+            return "manager" if self.is_manager else "employee"
+        if self.provider is not None:
+            return "provider"
+        return "none"
+
+
+def subtree_team_ids(organization: Organization, roots) -> frozenset[int]:  # noqa: ANN001
+    """The given teams with every team below them (one query; teams per organisation are few)."""
+    children: dict[int | None, list[int]] = {}
+    for pk, parent_id in Team.objects.filter(organization=organization).values_list("pk", "parent_id"):
+        children.setdefault(parent_id, []).append(pk)
+    found: set[int] = set()
+    stack = list(roots)
+    while stack:
+        pk = stack.pop()
+        if pk not in found:
+            found.add(pk)
+            stack.extend(children.get(pk, []))
+    return frozenset(found)
+
+
+def actor_for(user: User | None) -> Actor:
+    if user is None or not user.is_authenticated or not user.is_active:
+        return Actor(user=None)
+    employee = (
+        Employee.objects.select_related("organization", "team").filter(user=user, is_active=True).first()
+    )
+    if employee is not None:
+        return Actor(user=user, organization=employee.organization, employee=employee)
+    account = getattr(user, "provider_account", None)
+    if account is not None:
+        provider = account.provider
+        return Actor(user=user, organization=provider.organization, provider=provider)
+    return Actor(user=user)
+
+
+# --- People ---------------------------------------------------------------------------------------
+
+
+def employees_visible_to(actor: Actor) -> QuerySet[Employee]:
+    if actor.employee is None:
+        return Employee.objects.none()
+    base = Employee.objects.filter(organization=actor.organization).select_related("team", "user")
+    if actor.is_ld_admin:
+        return base
+    return base.filter(
+        Q(pk=actor.employee.pk) | Q(team_id__in=actor.managed_team_ids) | Q(manager=actor.employee)
+    ).distinct()
+
+
+def teams_visible_to(actor: Actor) -> QuerySet[Team]:
+    if actor.employee is None:
+        return Team.objects.none()
+    base = Team.objects.filter(organization=actor.organization)
+    if actor.is_ld_admin:
+        return base
+    return base.filter(pk__in=actor.managed_team_ids)
+
+
+def can_edit_catalog(actor: Actor) -> bool:
+    return actor.is_ld_admin
+
+
+def can_edit_employee(actor: Actor, employee: Employee) -> bool:
+    return actor.is_ld_admin and employee.organization_id == actor.organization.pk
+
+
+def get_employee_for(actor: Actor, code: UUID | str, *, write: bool = False) -> Employee:
+    employee = _get(employees_visible_to(actor), code)
+    if write and not can_edit_employee(actor, employee):
+        raise PermissionDenied
+    return employee
+
+
+def get_team_for(actor: Actor, code: UUID | str) -> Team:
+    return _get(teams_visible_to(actor), code)
+
+
+# --- Catalogue ------------------------------------------------------------------------------------
+
+
+def trainings_visible_to(actor: Actor) -> QuerySet[Training]:
+    from beklijf.catalog.models import Training
+
+    if actor.organization is None:
+        return Training.objects.none()
+    base = Training.objects.filter(organization=actor.organization).select_related("provider")
+    if actor.provider is not None:
+        return base.filter(provider=actor.provider)
+    if actor.is_ld_admin or actor.is_manager:
+        # Managers read the whole catalogue: they choose trainings for their people.
+        return base
+    return base.filter(sessions__enrollments__employee=actor.employee).distinct()
+
+
+def providers_visible_to(actor: Actor) -> QuerySet[Provider]:
+    from beklijf.catalog.models import Provider
+
+    if actor.provider is not None:
+        return Provider.objects.filter(pk=actor.provider.pk)
+    if actor.is_ld_admin or actor.is_manager:
+        return Provider.objects.filter(organization=actor.organization)
+    return Provider.objects.none()
+
+
+def sessions_visible_to(actor: Actor) -> QuerySet[TrainingSession]:
+    from beklijf.catalog.models import TrainingSession
+
+    if actor.employee is None and actor.provider is None:
+        return TrainingSession.objects.none()
+    return TrainingSession.objects.filter(training__in=trainings_visible_to(actor)).select_related(
+        "training", "trainer"
+    )
+
+
+def enrollments_visible_to(actor: Actor) -> QuerySet[Enrollment]:
+    """Named enrolments: never for providers, who see aggregates only."""
+    from beklijf.catalog.models import Enrollment
+
+    if actor.employee is None:
+        return Enrollment.objects.none()
+    return Enrollment.objects.filter(employee__in=employees_visible_to(actor)).select_related(
+        "employee", "session__training"
+    )
+
+
+def learning_points_visible_to(actor: Actor) -> QuerySet[LearningPoint]:
+    from beklijf.catalog.models import LearningPoint
+
+    return LearningPoint.objects.filter(training__in=trainings_visible_to(actor))
+
+
+def questions_visible_to(actor: Actor) -> QuerySet[Question]:
+    """Questions with their answers: the catalogue editors only, so nobody can look answers up."""
+    from beklijf.catalog.models import Question
+
+    if not can_edit_catalog(actor):
+        return Question.objects.none()
+    return Question.objects.filter(learning_point__training__organization=actor.organization)
+
+
+def get_training_for(actor: Actor, code: UUID | str, *, write: bool = False) -> Training:
+    return _checked(_get(trainings_visible_to(actor), code), write and not can_edit_catalog(actor))
+
+
+def get_provider_for(actor: Actor, code: UUID | str, *, write: bool = False) -> Provider:
+    return _checked(_get(providers_visible_to(actor), code), write and not can_edit_catalog(actor))
+
+
+def get_session_for(actor: Actor, code: UUID | str, *, write: bool = False) -> TrainingSession:
+    return _checked(_get(sessions_visible_to(actor), code), write and not can_edit_catalog(actor))
+
+
+def get_enrollment_for(actor: Actor, code: UUID | str, *, write: bool = False) -> Enrollment:
+    return _checked(_get(enrollments_visible_to(actor), code), write and not can_edit_catalog(actor))
+
+
+def get_learning_point_for(actor: Actor, code: UUID | str, *, write: bool = False) -> LearningPoint:
+    return _checked(_get(learning_points_visible_to(actor), code), write and not can_edit_catalog(actor))
+
+
+def get_question_for(actor: Actor, code: UUID | str) -> Question:
+    return _get(questions_visible_to(actor), code)
+
+
+def get_trainer_for(actor: Actor, code: UUID | str, *, write: bool = False):  # noqa: ANN201
+    from beklijf.catalog.models import Trainer
+
+    qs = Trainer.objects.filter(provider__in=providers_visible_to(actor))
+    return _checked(_get(qs, code), write and not can_edit_catalog(actor))
+
+
+def _get(queryset: QuerySet, code: UUID | str):  # noqa: ANN202
+    try:
+        return queryset.get(code=code)
+    except (queryset.model.DoesNotExist, ValueError, ValidationError) as exc:
+        # A tampered, malformed code is as unknown as a foreign one.
+        raise Http404 from exc
+
+
+def _checked(obj, denied: bool):  # noqa: ANN001,ANN202
+    if denied:
+        raise PermissionDenied
+    return obj

@@ -1,0 +1,204 @@
+"""Organisations, teams, employees and the accounts they log in with."""
+
+from __future__ import annotations
+
+import uuid
+import zoneinfo
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
+TIME_ZONES = sorted(zoneinfo.available_timezones())
+# Monday = 0 … Sunday = 6, as datetime.weekday() counts.
+DEFAULT_WORKING_DAYS = [0, 1, 2, 3, 4]
+
+
+class EmailUserManager(UserManager):
+    def create_user(self, email, password=None, **extra):  # type: ignore[override]
+        email = self.normalize_email(email).lower()
+        extra.setdefault("username", email)
+        return super().create_user(email=email, password=password, **extra)
+
+    def create_superuser(self, email, password=None, **extra):  # type: ignore[override]
+        email = self.normalize_email(email).lower()
+        extra.setdefault("username", email)
+        return super().create_superuser(email=email, password=password, **extra)
+
+
+class User(AbstractUser):
+    """An account. People log in with their e-mail address; `username` mirrors it for the admin."""
+
+    email = models.EmailField(_("e-mail address"), unique=True)
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = ["username"]
+
+    objects = EmailUserManager()
+
+    def save(self, *args, **kwargs) -> None:
+        self.email = self.email.strip().lower()
+        self.username = self.email
+        super().save(*args, **kwargs)
+
+
+class Organization(models.Model):
+    """A client company: the tenant. Every row of people's data belongs to exactly one."""
+
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("short name"), unique=True)
+    target_retention = models.FloatField(
+        _("target retention"),
+        default=0.90,
+        help_text=_("The share of learning points people should still know when they are asked (0.70-0.97)."),
+    )
+    daily_question_cap = models.PositiveSmallIntegerField(
+        _("questions per day"), default=5, help_text=_("About two minutes a day at five questions.")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(target_retention__gte=0.70, target_retention__lte=0.97),
+                name="organization_target_retention_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Team(models.Model):
+    """A team or department; teams form a tree (a manager of a team sees its whole subtree)."""
+
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="teams")
+    name = models.CharField(_("name"), max_length=200)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("part of"),
+    )
+    manager = models.ForeignKey(
+        "Employee",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="managed_teams",
+        verbose_name=_("manager"),
+    )
+
+    class Meta:
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "name"], name="team_name_unique_in_organization"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if self.parent_id and self.parent and self.parent.organization_id != self.organization_id:
+            raise ValidationError(
+                {"parent": _("A team can only be part of a team of the same organisation.")}
+            )
+        # Walk up: a team may not end up inside its own subtree.
+        seen = {self.pk}
+        node = self.parent
+        while node is not None:
+            if node.pk in seen:
+                raise ValidationError(
+                    {"parent": _("A team cannot be part of itself or of one of its sub-teams.")}
+                )
+            seen.add(node.pk)
+            node = node.parent
+
+
+class Employee(models.Model):
+    """A person in an organisation, linked to the account they log in with."""
+
+    class Role(models.TextChoices):
+        EMPLOYEE = "employee", _("Employee")
+        LD_ADMIN = "ld_admin", _("L&D admin")
+
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="employees")
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="employee")
+    employee_number = models.CharField(_("employee number"), max_length=50, blank=True)
+    first_name = models.CharField(_("first name"), max_length=100)
+    # Dutch name particles ("van der") are kept as the person writes them, apart from the last name,
+    # so that lists sort on "Berg" and not on "van".
+    name_prefix = models.CharField(_("prefix"), max_length=30, blank=True)
+    last_name = models.CharField(_("last name"), max_length=150)
+    team = models.ForeignKey(
+        Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="members", verbose_name=_("team")
+    )
+    manager = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reports",
+        verbose_name=_("manager"),
+    )
+    job_title = models.CharField(_("job title"), max_length=200, blank=True)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.EMPLOYEE)
+    language = models.CharField(_("language"), max_length=5, choices=LANGUAGES, default="nl")
+    time_zone = models.CharField(_("time zone"), max_length=64, default="Europe/Amsterdam")
+    working_days = models.JSONField(_("working days"), default=list)
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("employee")
+        verbose_name_plural = _("employees")
+        ordering = ["last_name", "first_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "employee_number"],
+                condition=~models.Q(employee_number=""),
+                name="employee_number_unique_in_organization",
+            ),
+        ]
+        indexes = [
+            # Used by access.employees_visible_to for managers: the members of a set of teams.
+            models.Index(fields=["organization", "team"], name="employee_org_team_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.working_days:
+            self.working_days = list(DEFAULT_WORKING_DAYS)
+        super().save(*args, **kwargs)
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(part for part in (self.first_name, self.name_prefix, self.last_name) if part)
+
+    @property
+    def email(self) -> str:
+        return self.user.email
+
+    def clean(self) -> None:
+        if self.time_zone not in zoneinfo.available_timezones():
+            raise ValidationError({"time_zone": _("Unknown time zone.")})
+        days = self.working_days or []
+        if not isinstance(days, list) or any(d not in range(7) for d in days):
+            raise ValidationError(
+                {"working_days": _("Working days are numbers from 0 (Monday) to 6 (Sunday).")}
+            )
+        if self.manager_id and self.manager_id == self.pk:
+            raise ValidationError({"manager": _("Someone cannot be their own manager.")})

@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+
+from beklijf.catalog.models import Enrollment, Provider, Trainer, Training, TrainingSession
+from beklijf.people.models import Employee, Organization, Team, User
+from tests import factories
+
+
+@dataclass
+class World:
+    """Two organisations, like healthchecks' alice/bob/charlie: every feature is tested against outsiders.
+
+    Org A: team Sales (manager `manager`) with sub-team North; team Support (manager `manager_other`).
+    `employee` works in North, so `manager` sees them through the subtree and `manager_other` does not.
+    """
+
+    org: Organization
+    org_b: Organization
+    sales: Team
+    north: Team
+    support: Team
+    employee: Employee
+    manager: Employee
+    manager_other: Employee
+    ld_admin: Employee
+    ld_admin_b: Employee
+    provider: Provider
+    provider_user: User
+    trainer: Trainer
+    training: Training
+    session: TrainingSession
+    enrollment: Enrollment
+
+    def user(self, role: str) -> User | None:
+        return {
+            "anonymous": None,
+            "employee": self.employee.user,
+            "manager": self.manager.user,
+            "manager_other": self.manager_other.user,
+            "ld_admin": self.ld_admin.user,
+            "ld_admin_other_org": self.ld_admin_b.user,
+            "provider": self.provider_user,
+        }[role]
+
+
+ROLES = ["anonymous", "employee", "manager", "manager_other", "ld_admin", "ld_admin_other_org", "provider"]
+
+
+@pytest.fixture
+def world(db) -> World:
+    org = factories.organization("Acme")
+    org_b = factories.organization("Other")
+    manager = factories.employee(org, first_name="Mia")
+    manager_other = factories.employee(org, first_name="Otto")
+    sales = factories.team(org, "Sales", manager=manager)
+    north = factories.team(org, "North", parent=sales)
+    support = factories.team(org, "Support", manager=manager_other)
+    manager.team = sales
+    manager.save()
+    manager_other.team = support
+    manager_other.save()
+    employee = factories.employee(org, team=north, manager=manager, first_name="Eva")
+    ld_admin = factories.employee(org, role=Employee.Role.LD_ADMIN, first_name="Lotte")
+    ld_admin_b = factories.employee(org_b, role=Employee.Role.LD_ADMIN, first_name="Bram")
+    provider = factories.provider(org)
+    trainer = factories.trainer(provider)
+    training = factories.training(org, prov=provider)
+    session = factories.session(training, trainer_=trainer)
+    enrollment = factories.enrollment(employee, session)
+    return World(
+        org=org,
+        org_b=org_b,
+        sales=sales,
+        north=north,
+        support=support,
+        employee=employee,
+        manager=manager,
+        manager_other=manager_other,
+        ld_admin=ld_admin,
+        ld_admin_b=ld_admin_b,
+        provider=provider,
+        provider_user=factories.provider_account(provider),
+        trainer=trainer,
+        training=training,
+        session=session,
+        enrollment=enrollment,
+    )
+
+
+def client_for(user: User | None, *, csrf: bool = False) -> Client:
+    client = Client(enforce_csrf_checks=csrf)
+    if user is not None:
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    return client

@@ -1,0 +1,56 @@
+"""Real-browser tests: Playwright drives Debian's chromium against a live server.
+
+Never `playwright install`: the browser is the system's /usr/bin/chromium. Without it the tests are
+skipped with a message that says how to get it; CI installs it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():  # noqa: ANN201
+    if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
+        pytest.skip("E2E skipped: chromium is not installed (apt-get install chromium); CI always has it")
+    # The live server runs in a thread; Playwright's sync API keeps an event loop in this one.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    yield browser
+    browser.close()
+    playwright.stop()
+
+
+@pytest.fixture
+def page(browser, live_server):  # noqa: ANN001,ANN201
+    context = browser.new_context(locale="en-GB", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.base_url = live_server.url
+    yield page
+    context.close()
+
+
+def log_in(page, email: str, password: str) -> None:  # noqa: ANN001
+    page.goto(page.base_url + "/accounts/login/")
+    page.fill("#id_username", email)
+    page.fill("#id_password", password)
+    page.click("#login-submit")

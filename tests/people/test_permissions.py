@@ -1,0 +1,122 @@
+"""Every URL × every role → the status it must answer (like pretix's test_permissions.py).
+
+A second test walks the URL resolver and fails when a URL is missing from this table, so a new
+page cannot ship without someone deciding who may open it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.conftest import ROLES, World, client_for
+
+# Column order: anonymous, employee, manager, manager_other, ld_admin, ld_admin_other_org, provider
+EVERYONE = (302, 200, 200, 200, 200, 200, 200)
+EDITOR_ONLY_VISIBLE_ALL = (302, 403, 403, 403, 200, 404, 403)  # the object is visible to all of org A
+EDITOR_ONLY_NEW = (302, 403, 403, 403, 200, 200, 403)  # "new" pages: every L&D admin in their own org
+EMPLOYEES = (302, 200, 200, 200, 200, 200, 404)  # pages for anyone with an employee record
+PUBLIC = (200,) * 7
+
+Args = Callable[[World], list]
+NO_ARGS: Args = lambda w: []  # noqa: E731
+
+# name: (method, args, expected statuses per role)
+TABLE: dict[str, tuple[str, Args, tuple[int, ...]]] = {
+    "home": ("get", NO_ARGS, EVERYONE),
+    "team-list": ("get", NO_ARGS, EVERYONE),
+    "team-detail": ("get", lambda w: [w.sales.code], (302, 404, 200, 404, 200, 404, 404)),
+    "employee-detail": ("get", lambda w: [w.employee.code], (302, 200, 200, 404, 200, 404, 404)),
+    "login": ("get", NO_ARGS, (200, 302, 302, 302, 302, 302, 302)),
+    "logout": ("post", NO_ARGS, (302,) * 7),
+    "password_reset": ("get", NO_ARGS, PUBLIC),
+    "password_reset_done": ("get", NO_ARGS, PUBLIC),
+    "password_reset_confirm": ("get", lambda w: ["MQ", "bad-token"], PUBLIC),
+    "password_reset_complete": ("get", NO_ARGS, PUBLIC),
+    "set_language": ("post", NO_ARGS, (302,) * 7),
+    "catalog:training-list": ("get", NO_ARGS, EVERYONE),
+    "catalog:training-create": ("get", NO_ARGS, EDITOR_ONLY_NEW),
+    "catalog:training-detail": ("get", lambda w: [w.training.code], (302, 200, 200, 200, 200, 404, 200)),
+    "catalog:training-edit": ("get", lambda w: [w.training.code], EDITOR_ONLY_VISIBLE_ALL),
+    "catalog:session-create": ("get", lambda w: [w.training.code], EDITOR_ONLY_VISIBLE_ALL),
+    "catalog:learning-point-create": ("get", lambda w: [w.training.code], EDITOR_ONLY_VISIBLE_ALL),
+    "catalog:session-detail": ("get", lambda w: [w.session.code], (302, 200, 200, 200, 200, 404, 200)),
+    "catalog:session-edit": ("get", lambda w: [w.session.code], EDITOR_ONLY_VISIBLE_ALL),
+    "catalog:enrollment-create": ("get", lambda w: [w.session.code], EDITOR_ONLY_VISIBLE_ALL),
+    "catalog:enrollment-edit": ("get", lambda w: [w.enrollment.code], (302, 403, 403, 404, 200, 404, 404)),
+    "catalog:learning-point-edit": (
+        "get",
+        lambda w: [w.training.learning_points.first().code],
+        EDITOR_ONLY_VISIBLE_ALL,
+    ),
+    "catalog:learning-point-delete": (
+        "post",
+        lambda w: [w.training.learning_points.first().code],
+        (302, 403, 403, 403, 302, 404, 403),
+    ),
+    "catalog:question-create": (
+        "get",
+        lambda w: [w.training.learning_points.first().code],
+        EDITOR_ONLY_VISIBLE_ALL,
+    ),
+    "catalog:question-edit": (
+        "get",
+        lambda w: [w.training.learning_points.first().questions.first().code],
+        (302, 404, 404, 404, 200, 404, 404),
+    ),
+    "catalog:provider-list": ("get", NO_ARGS, EVERYONE),
+    "catalog:provider-create": ("get", NO_ARGS, EDITOR_ONLY_NEW),
+    "catalog:provider-detail": ("get", lambda w: [w.provider.code], (302, 404, 200, 200, 200, 404, 200)),
+    "catalog:provider-edit": ("get", lambda w: [w.provider.code], (302, 404, 403, 403, 200, 404, 403)),
+    "catalog:trainer-create": ("get", lambda w: [w.provider.code], (302, 404, 403, 403, 200, 404, 403)),
+    "catalog:trainer-edit": ("get", lambda w: [w.trainer.code], (302, 404, 403, 403, 200, 404, 403)),
+    "practice:quiz": ("get", NO_ARGS, EMPLOYEES),
+    "practice:answer": ("post", NO_ARGS, (302, 400, 400, 400, 400, 400, 404)),
+    "practice:progress": ("get", NO_ARGS, EMPLOYEES),
+    "practice:retention": ("get", NO_ARGS, (302, 403, 200, 200, 200, 200, 403)),
+    "practice:magic-link": ("get", lambda w: ["not-a-real-token"], (410,) * 7),
+}
+
+# The Django admin has its own permission system; it is tested on its own (superusers only).
+EXCLUDED_NAMESPACES = {"admin"}
+
+
+def _all_url_names() -> set[str]:
+    names: set[str] = set()
+
+    def walk(patterns, namespace: str | None) -> None:  # noqa: ANN001
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                ns = pattern.namespace or namespace
+                if ns in EXCLUDED_NAMESPACES:
+                    continue
+                walk(
+                    pattern.url_patterns,
+                    f"{namespace}:{pattern.namespace}" if namespace and pattern.namespace else ns,
+                )
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                names.add(f"{namespace}:{pattern.name}" if namespace else pattern.name)
+
+    walk(get_resolver().url_patterns, None)
+    return names
+
+
+def test_every_url_is_in_the_permission_table() -> None:
+    missing = _all_url_names() - set(TABLE)
+    assert not missing, f"Add these URLs to the permission table: {sorted(missing)}"
+    stale = set(TABLE) - _all_url_names()
+    assert not stale, f"These URLs no longer exist: {sorted(stale)}"
+
+
+CASES = [(name, role) for name in TABLE for role in ROLES]
+
+
+@pytest.mark.parametrize(("name", "role"), CASES, ids=[f"{n}-{r}" for n, r in CASES])
+def test_url_answers_each_role_as_the_table_says(world: World, name: str, role: str) -> None:
+    method, args, expected = TABLE[name]
+    url = reverse(name, args=args(world))
+    client = client_for(world.user(role))
+    response = getattr(client, method)(url)
+    assert response.status_code == expected[ROLES.index(role)], f"{method.upper()} {url} as {role}"
