@@ -500,3 +500,14 @@ def test_fitting_counts_days_in_the_time_zone_of_each_review():
     ]
     assert memory.fit_parameters(records, min_reviews=1) is not None
     assert memory.fit_parameters(records, min_reviews=2) is None
+
+
+def test_an_answer_at_a_wall_clock_time_inside_the_dst_gap_survives_a_round_trip():
+    amsterdam = ZoneInfo("Europe/Amsterdam")
+    state = memory.new_state(
+        at=datetime(2025, 3, 28, 17, tzinfo=amsterdam), first_review_after=timedelta(days=2)
+    )
+    gap = datetime(2025, 3, 30, 2, 30, tzinfo=amsterdam)  # clocks jump from 02:00 to 03:00
+    new, _ = memory.review(state, correct=True, at=gap)
+    assert MemoryState.from_dict(json.loads(json.dumps(new.to_dict()))) == new
+    assert new.last_review.utcoffset() == timedelta(hours=2)

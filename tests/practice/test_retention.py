@@ -65,3 +65,14 @@ def test_other_team_manager_does_not_count_my_team(world: World) -> None:
     _review(other, point, correct=False, elapsed=28)
     page = client_for(world.manager_other.user).get(reverse("practice:retention")).content.decode()
     assert "n = 1" in page
+
+
+def test_retention_page_shows_calibration_of_the_model(world: World) -> None:
+    point = world.training.learning_points.first()
+    for correct in (True, True, True, True, False, True):
+        review = _review(world.employee, point, correct=correct, elapsed=10)
+        Review.objects.filter(pk=review.pk).update(retrievability_before=0.92)
+    page = client_for(world.ld_admin.user).get(reverse("practice:retention")).content.decode()
+    assert "Does the memory model predict well?" in page
+    assert "n = 6 answers" in page
+    assert "83%" in page  # 5 of 6 right in the 90-95% band

@@ -148,6 +148,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_ENABLED = env_bool("BEKLIJF_AXES_ENABLED", True)
+AXES_VERBOSE = False
 
 SESSION_COOKIE_AGE = env_int("BEKLIJF_SESSION_MAX_AGE", 12 * 3600)  # absolute limit, seconds
 SESSION_IDLE_TIMEOUT = env_int("BEKLIJF_SESSION_IDLE", 2 * 3600)  # idle limit, seconds

@@ -378,6 +378,7 @@ def review(
         TypeError: when ``correct`` is not a bool.
     """
     _require_aware(at, "at")
+    at = _existing_time(at)
     _validate_retention(desired_retention)
     rating = rating_for_answer(correct)
     parameters = parameters or Parameters.DEFAULT
@@ -653,6 +654,15 @@ def _local_date(moment: datetime, zone: tzinfo | None) -> date:
 
 def _utc_midnight(day: date) -> datetime:
     return datetime.combine(day, time(0), tzinfo=UTC)
+
+
+def _existing_time(moment: datetime) -> datetime:
+    """A wall-clock time that does not exist (in a DST gap) moved to the real instant it denotes.
+
+    Python compares such times with other time zones as unequal to everything, so a state holding one
+    would not survive a JSON round trip.
+    """
+    return moment.astimezone(UTC).astimezone(moment.tzinfo)
 
 
 def _start_of_day(day: date, zone: tzinfo | None) -> datetime:

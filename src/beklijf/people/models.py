@@ -58,6 +58,9 @@ class Organization(models.Model):
     daily_question_cap = models.PositiveSmallIntegerField(
         _("questions per day"), default=5, help_text=_("About two minutes a day at five questions.")
     )
+    # The FSRS parameters in use: {"version": n, "weights": [...]}, the newest row of
+    # practice.FittedParameters; empty means the FSRS-6 defaults. Kept here so an answer needs no extra query.
+    memory_parameters = models.JSONField(default=dict, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from beklijf.engine import memory as engine
 from beklijf.people.models import Organization
-from beklijf.practice.models import FittedParameters, MemoryState
+from beklijf.practice.models import MemoryState
+
+STATE_FIELDS = ["stability", "difficulty", "due", "last_review", "reps", "lapses"]
 
 
 def to_engine(row: MemoryState) -> engine.MemoryState:
@@ -28,8 +32,15 @@ def apply(row: MemoryState, state: engine.MemoryState) -> None:
 
 
 def parameters_for(organization: Organization) -> engine.Parameters:
-    """The organisation's newest fitted parameters, else the FSRS-6 defaults."""
-    fitted = FittedParameters.objects.filter(organization=organization).order_by("-version").first()
-    if fitted is None:
+    """The organisation's current parameters: its newest fit (kept on the row, so an answer costs no
+    extra query), else the FSRS-6 defaults. Every fit stays in FittedParameters, versioned."""
+    if not organization.memory_parameters:
         return engine.Parameters.DEFAULT
-    return engine.Parameters(weights=tuple(fitted.weights), version=fitted.version)
+    return _parameters(
+        tuple(organization.memory_parameters["weights"]), organization.memory_parameters["version"]
+    )
+
+
+@lru_cache(maxsize=256)
+def _parameters(weights: tuple[float, ...], version: int) -> engine.Parameters:
+    return engine.Parameters(weights=weights, version=version)

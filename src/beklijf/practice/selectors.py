@@ -44,6 +44,21 @@ def team_retention(*, actor: Actor, team: Team) -> dict[int, Proportion]:
     return retention(reviews=Review.objects.filter(employee__in=members))
 
 
+def model_calibration(*, reviews):  # noqa: ANN001,ANN201
+    """Predicted R before each first attempt against the answer, in bins (only reviews the model predicted)."""
+    import numpy as np
+
+    from beklijf.engine.calibration import calibration
+
+    rows = list(
+        reviews.filter(retrievability_before__isnull=False, is_extra=False).values_list(
+            "retrievability_before", "correct"
+        )
+    )
+    data = np.array(rows, dtype=np.float64).reshape(-1, 2)
+    return calibration(data[:, 0], data[:, 1])
+
+
 def retention_overview(*, actor: Actor) -> dict:
     """Organisation, per-team and per-training retention for L&D admins; own teams for managers."""
     from beklijf.catalog.models import Training
@@ -65,6 +80,7 @@ def retention_overview(*, actor: Actor) -> dict:
     ]
     return {
         "overall": retention(reviews=reviews),
+        "calibration": model_calibration(reviews=reviews),
         "teams": teams,
         "trainings": trainings,
         "is_organization": actor.is_ld_admin,

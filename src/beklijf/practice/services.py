@@ -14,9 +14,9 @@ from django.utils import timezone
 
 from beklijf.catalog.models import Enrollment, LearningPoint, Question
 from beklijf.engine import memory as engine
-from beklijf.people.models import Employee
+from beklijf.people.models import Employee, Organization
 from beklijf.practice import memory
-from beklijf.practice.models import MagicLink, MemoryState, Review
+from beklijf.practice.models import FittedParameters, MagicLink, MemoryState, Review
 
 # The first review comes about a day after the training: long enough that retrieval takes effort
 # (the testing effect grows with a 1-6 day gap, Adesope et al. 2017), soon enough to catch the steepest forgetting.
@@ -69,20 +69,17 @@ def answer_record(
 ) -> tuple[Review, bool]:
     """Record one answer and move the memory state on; returns (review, created).
 
-    Safe to repeat: the shown question's key is unique, so a double submit, a second tab or two
-    concurrent posts record one review, and every repeat gets that first review back.
+    Safe to repeat: the shown question's key is unique, and the memory state row is locked while the
+    answer is applied, so a double submit, a second tab or two concurrent posts record one review and
+    every repeat gets that first review back.
     """
     at = at or timezone.now()
-    existing = Review.objects.filter(key=shown.key).first()
-    if existing is not None:
-        if existing.employee_id != employee.pk:
-            raise AnswerRefused("not yours")
-        return existing, False
     if shown.employee_id != employee.pk:
         raise AnswerRefused("not yours")
-    question = Question.objects.select_related("learning_point").filter(pk=shown.question_id).first()
-    if question is None:
-        raise AnswerRefused("gone")
+    try:
+        question = Question.objects.select_related("learning_point").get(pk=shown.question_id)
+    except Question.DoesNotExist as exc:
+        raise AnswerRefused("gone") from exc
     zone = zoneinfo.ZoneInfo(employee.time_zone)
     local_at = at.astimezone(zone)
     try:
@@ -90,9 +87,9 @@ def answer_record(
             row = MemoryState.objects.select_for_update().get(
                 employee=employee, learning_point=question.learning_point
             )
-            # Under the row lock: a concurrent post of the same shown question may have just finished.
-            if (winner := Review.objects.filter(key=shown.key).first()) is not None:
-                return winner, False
+            # Under the row lock: an earlier or concurrent post of the same shown question may have won.
+            if earlier := list(Review.objects.filter(key=shown.key)[:1]):
+                return earlier[0], False
             end_of_today = dt.datetime.combine(
                 local_at.date() + dt.timedelta(days=1), dt.time(0), tzinfo=zone
             )
@@ -107,7 +104,7 @@ def answer_record(
                 desired_retention=employee.organization.target_retention,
             )
             memory.apply(row, state)
-            row.save()
+            row.save(update_fields=memory.STATE_FIELDS)
             review = Review.objects.create(
                 key=shown.key,
                 organization_id=employee.organization_id,
@@ -129,7 +126,7 @@ def answer_record(
     except MemoryState.DoesNotExist as exc:
         raise AnswerRefused("not yours") from exc
     except IntegrityError:
-        # A concurrent post of the same shown question won the race; its transaction holds the answer.
+        # SQLite has no row lock: a concurrent post of the same question won the race at the unique key.
         return Review.objects.get(key=shown.key), False
     return review, True
 
@@ -185,3 +182,48 @@ def magic_link_consume(*, token: str, at: dt.datetime | None = None) -> Employee
     if MagicLink.objects.filter(pk=link.pk, used_at__isnull=True).update(used_at=at) != 1:
         return None
     return link.employee
+
+
+# --- Fitting the memory model to an organisation ----------------------------------------------------
+
+
+def parameters_fit(*, organization: Organization, at: dt.datetime | None = None) -> FittedParameters | None:
+    """Fit FSRS-6 to the organisation's own review log; store the fit as a new version and use it from now on.
+
+    Returns None, and changes nothing, while there are too few reviews (the defaults stay in use) or when
+    no review was added since the last fit: running it twice does nothing new.
+    """
+    at = at or timezone.now()
+    rows = list(
+        Review.objects.filter(organization=organization)
+        .order_by("answered_at")
+        .values_list("employee_id", "learning_point_id", "rating", "answered_at", "employee__time_zone")
+    )
+    latest = FittedParameters.objects.filter(organization=organization).order_by("-version").first()
+    if latest is not None and latest.review_count == len(rows):
+        return None
+    zones: dict[str, zoneinfo.ZoneInfo] = {}
+    records = [
+        # The employee's own calendar day decides which reviews fall on the same day.
+        engine.ReviewRecord(
+            item_id=f"{employee_id}:{point_id}",
+            rating=rating,
+            reviewed_at=answered_at.astimezone(zones.setdefault(zone, zoneinfo.ZoneInfo(zone))),
+        )
+        for employee_id, point_id, rating, answered_at, zone in rows
+    ]
+    version = (latest.version if latest else 0) + 1
+    parameters = engine.fit_parameters(records, version=version)
+    if parameters is None:
+        return None
+    with transaction.atomic():
+        fitted = FittedParameters.objects.create(
+            organization=organization,
+            version=version,
+            weights=list(parameters.weights),
+            review_count=len(rows),
+            fitted_at=at,
+        )
+        organization.memory_parameters = parameters.to_dict()
+        organization.save(update_fields=["memory_parameters"])
+    return fitted

@@ -25,6 +25,11 @@ _SHOWN_MAX_AGE = dt.timedelta(hours=18)
 MAGIC_SCOPE = "magic_link_scope"
 
 
+def _quiz_template(request: HttpRequest, name: str) -> str:
+    """With htmx only the quiz card is swapped: the page around it stays (template partials, Django 6)."""
+    return f"practice/{name}.html" + ("#card" if request.htmx else "")
+
+
 def _employee(request: HttpRequest):  # noqa: ANN202
     if request.actor.employee is None:
         raise Http404
@@ -86,7 +91,7 @@ def quiz(request: HttpRequest) -> HttpResponse:
             token=_sign(shown),
             remaining=len(items) + 1,
         )
-    return render(request, "practice/quiz.html", context)
+    return render(request, _quiz_template(request, "quiz"), context)
 
 
 @login_required
@@ -98,7 +103,7 @@ def answer(request: HttpRequest) -> HttpResponse:
     except (signing.BadSignature, KeyError, ValueError, TypeError):
         return render(
             request,
-            "practice/refused.html",
+            _quiz_template(request, "refused"),
             {"message": _("This question has expired. Here is a fresh one.")},
             status=400,
         )
@@ -107,7 +112,7 @@ def answer(request: HttpRequest) -> HttpResponse:
     if not given and not dont_know:
         return render(
             request,
-            "practice/refused.html",
+            _quiz_template(request, "refused"),
             {"message": _("Choose an answer, or say you don't know.")},
             status=400,
         )
@@ -121,7 +126,9 @@ def answer(request: HttpRequest) -> HttpResponse:
             "not due": _("This learning point is not due today, so the answer was not recorded."),
             "gone": _("This question no longer exists."),
         }
-        return render(request, "practice/refused.html", {"message": messages.get(str(exc))}, status=409)
+        return render(
+            request, _quiz_template(request, "refused"), {"message": messages.get(str(exc))}, status=409
+        )
     question = review.question
     correct_text = None
     if question is not None and question.uses_choices:
@@ -134,7 +141,7 @@ def answer(request: HttpRequest) -> HttpResponse:
         correct_text = question.accepted_answers[0] if question.accepted_answers else None
     return render(
         request,
-        "practice/feedback.html",
+        _quiz_template(request, "feedback"),
         {"review": review, "question": question, "correct_text": correct_text, "repeat": not created},
     )
 

@@ -1,0 +1,215 @@
+"""Answer throughput: the quiz's answer POST under gunicorn, against a bare one-row insert on the same server.
+
+Usage: python bench/answer.py [--postgres URL] [--employees 600] [--seconds 10] [--rounds 3] [--clients 16]
+
+Builds a fresh database (temporary SQLite file, or a throw-away PostgreSQL database), N employees with 20
+due learning points each, a logged-in session per employee and a signed shown-question token per point.
+Then gunicorn (sync workers) serves bench/answer_site.py and wrk alternates, round by round:
+- baseline: GET /bench/insert/ (one INSERT in a transaction; no session, no template);
+- answer: POST /practice/answer/, each request a different first answer (state update + review insert
+  + feedback page), from answers.lua.
+Prints one JSON object: requests/s and latency percentiles of both, the ratio, and non-200 counts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from urllib.parse import urlencode
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+POINTS = 20
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _populate(employees: int, folder: Path) -> Path:
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.db import connection
+    from django.middleware.csrf import _get_new_csrf_string
+    from django.utils import timezone
+
+    from beklijf.catalog.models import LearningPoint, Question, Training
+    from beklijf.people.models import Employee, Organization, User
+    from beklijf.practice.models import MemoryState
+    from beklijf.practice.services import Shown
+    from beklijf.practice.views import _sign
+
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE bench_hit (id INTEGER PRIMARY KEY, at TEXT)" if connection.vendor == "sqlite"
+                       else "CREATE TABLE bench_hit (id BIGSERIAL PRIMARY KEY, at TIMESTAMPTZ)")  # fmt: skip
+    org = Organization.objects.create(name="Bench", slug="bench")
+    training = Training.objects.create(organization=org, title="Bench")
+    questions = []
+    for i in range(POINTS):
+        point = LearningPoint.objects.create(training=training, position=i, title=f"Point {i}")
+        questions.append(Question.objects.create(
+            learning_point=point, prompt=f"Question {i}?", explanation="Because.",
+            choices=[{"text": "yes", "correct": True}, {"text": "no", "correct": False}]))  # fmt: skip
+    now = timezone.now()
+    lines = []
+    for n in range(employees):
+        user = User.objects.create_user(email=f"bench{n}@example.com", password=None)
+        employee = Employee.objects.create(organization=org, user=user, first_name="B", last_name=str(n))
+        MemoryState.objects.bulk_create(
+            MemoryState(employee=employee, learning_point=q.learning_point, stability=2.0, difficulty=5.0,
+                        due=now - dt.timedelta(days=1), last_review=now - dt.timedelta(days=3), reps=1,
+                        started_at=now - dt.timedelta(days=4))
+            for q in questions
+        )  # fmt: skip
+        session = SessionStore()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session["beklijf_last_seen"] = int(time.time()) + 3600  # no idle-refresh write inside the run
+        session.create()
+        csrf = _get_new_csrf_string()
+        from django.conf import settings
+
+        cookie = f"{settings.SESSION_COOKIE_NAME}={session.session_key}; {settings.CSRF_COOKIE_NAME}={csrf}"
+        for q in questions:
+            shown = Shown(
+                key=uuid.uuid4(), employee_id=employee.pk, question_id=q.pk, shown_at=now, is_extra=False
+            )
+            body = urlencode({"token": _sign(shown), "answer": "0", "csrfmiddlewaretoken": csrf})
+            lines.append(f"{cookie}\t{csrf}\t{body}")
+    # Interleave employees, so concurrent requests rarely share an employee's row.
+    lines = [lines[e * POINTS + p] for p in range(POINTS) for e in range(employees)]
+    path = folder / "requests.tsv"
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def _wrk(url: str, *, seconds: int, clients: int, threads: int, script: Path | None, env: dict) -> dict:
+    cmd = ["wrk", f"-t{threads}", f"-c{clients}", f"-d{seconds}s", "--latency", url]
+    if script:
+        cmd[1:1] = ["-s", str(script)]
+    out = subprocess.run(
+        cmd, capture_output=True, text=True, env=env, timeout=seconds + 60, check=True
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+
+    def pct(label: str) -> float:
+        m = re.search(rf"\s{label}%\s+([\d.]+)(us|ms|s)", out)
+        value, unit = float(m.group(1)), m.group(2)
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {"rps": rps, "p50_ms": pct("50"), "p99_ms": pct("99"), "non_2xx": int(bad.group(1)) if bad else 0}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--postgres", metavar="URL")
+    parser.add_argument("--window", type=int, default=6000, help="distinct answers each wrk run may use")
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=4)
+    args = parser.parse_args()
+
+    from beklijf.bench import _prepare_database
+
+    url, cleanup = _prepare_database(args.postgres)
+    folder = Path(tempfile.mkdtemp(prefix="beklijf-answer-"))
+    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "bench-" + uuid.uuid4().hex, "DEBUG": "false",
+           "BEKLIJF_HTTPS": "false", "DJANGO_SETTINGS_MODULE": "answer_site", "EMAIL_URL": "console://",
+           "PYTHONPATH": f"{HERE}:{os.environ.get('PYTHONPATH', '')}", "BENCH_THREADS": "2",
+           "BEKLIJF_LOG_LEVEL": "WARNING", "BEKLIJF_VAR_DIR": str(folder)}  # fmt: skip
+    os.environ.update(env)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    server = None
+    try:
+        call_command("migrate", verbosity=0)
+        call_command("collectstatic", verbosity=0, interactive=False)
+        employees = -(-2 * args.rounds * args.window // POINTS)  # enough distinct answers for every run
+        requests_file = _populate(employees, folder)
+        env["BENCH_REQUESTS"] = str(requests_file)
+        port = _free_port()
+        server = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "beklijf.config.wsgi:application", "-w", str(args.workers), "-b",
+             f"127.0.0.1:{port}", "--log-level", "warning"],
+            env=env, cwd=HERE,
+        )  # fmt: skip
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        rounds = []
+        window = args.window
+        windows = iter(range(0, 2 * args.rounds * window, window))
+        for _ in range(args.rounds):
+            bare = _wrk(base + "/bench/insert/", seconds=args.seconds, clients=args.clients, threads=2, script=None,
+                        env=env)  # fmt: skip
+            answer = _wrk(base + "/", seconds=args.seconds, clients=args.clients, threads=2,
+                          script=HERE / "answers.lua", env={**env, "BENCH_HTMX": "0", "BENCH_OFFSET": str(next(windows)),
+                          "BENCH_WINDOW": str(window)})  # fmt: skip
+            fragment = _wrk(base + "/", seconds=args.seconds, clients=args.clients, threads=2,
+                            script=HERE / "answers.lua", env={**env, "BENCH_HTMX": "1", "BENCH_OFFSET": str(next(windows)),
+                            "BENCH_WINDOW": str(window)})  # fmt: skip
+            rounds.append({"bare_insert": bare, "answer": answer, "answer_htmx": fragment})
+        hello = _wrk(base + "/bench/hello/", seconds=args.seconds, clients=args.clients, threads=2, script=None,
+                     env=env)  # fmt: skip
+        from django.db import connection
+
+        med = lambda key, field: statistics.median(r[key][field] for r in rounds)  # noqa: E731
+        result = {
+            "benchmark": "answer POST vs bare one-row insert, gunicorn sync",
+            "database": connection.vendor,
+            "workers": args.workers,
+            "clients": args.clients,
+            "seconds_per_run": args.seconds,
+            "rounds": args.rounds,
+            "hello_rps": hello["rps"],
+            "bare_insert_rps": med("bare_insert", "rps"),
+            "bare_insert_p99_ms": med("bare_insert", "p99_ms"),
+            "answer_rps": med("answer", "rps"),
+            "answer_p50_ms": med("answer", "p50_ms"),
+            "answer_p99_ms": med("answer", "p99_ms"),
+            "answer_htmx_rps": med("answer_htmx", "rps"),
+            "answer_htmx_p50_ms": med("answer_htmx", "p50_ms"),
+            "answer_htmx_p99_ms": med("answer_htmx", "p99_ms"),
+            "answer_non_200": sum(r["answer"]["non_2xx"] + r["answer_htmx"]["non_2xx"] for r in rounds),
+            "ratio_answer_to_bare": round(med("answer", "rps") / med("bare_insert", "rps"), 2),
+            "ratio_answer_htmx_to_bare": round(med("answer_htmx", "rps") / med("bare_insert", "rps"), 2),
+            "distinct_answers_per_run": args.window,
+            "max_answers_in_one_run": max(
+                max(r["answer"]["rps"], r["answer_htmx"]["rps"]) * args.seconds for r in rounds
+            ),
+            "runs": rounds,
+        }
+        print(json.dumps(result, indent=1))
+    finally:
+        if server:
+            server.terminate()
+            server.wait(10)
+        cleanup()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

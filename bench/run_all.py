@@ -1,0 +1,28 @@
+"""Run every benchmark and print their JSON, one line each: `make bench`.
+
+The PostgreSQL runs need a server at $BENCH_POSTGRES (default postgres://postgres@127.0.0.1:5432/postgres).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PG = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432/postgres")
+BEKLIJF = [sys.executable, "-m", "beklijf.cli"]
+
+RUNS = [
+    ("fit", [sys.executable, str(HERE / "bench_fit.py")]),
+    ("queue sqlite", [*BEKLIJF, "bench", "queue", "--states", "1000000", "--json"]),
+    ("queue postgresql", [*BEKLIJF, "bench", "queue", "--states", "1000000", "--json", "--postgres", PG]),
+    ("answer sqlite", [sys.executable, str(HERE / "answer.py")]),
+    ("answer postgresql", [sys.executable, str(HERE / "answer.py"), "--postgres", PG]),
+]
+
+if __name__ == "__main__":
+    for name, command in RUNS:
+        print(f"# {name}: {' '.join(command[1:])}", flush=True)
+        subprocess.run(command, check=True)
