@@ -105,7 +105,11 @@ TEMPLATES = [
 # SQLite in WAL mode with IMMEDIATE transactions by default: a write takes the lock at BEGIN, so two
 # writers queue on busy_timeout instead of failing with "database is locked" half-way through.
 _SQLITE_PATH = VAR_DIR / "beklijf.sqlite3"
-DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{_SQLITE_PATH}")
+DATABASE_URL = env_str("DATABASE_URL", "")
+if not DATABASE_URL:
+    # The embedded default: a fresh checkout has no var/ yet.
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    DATABASE_URL = f"sqlite:///{_SQLITE_PATH}"
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
