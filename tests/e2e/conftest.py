@@ -29,6 +29,7 @@ def browser():  # noqa: ANN201
     if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
         pytest.skip("E2E skipped: chromium is not installed (apt-get install chromium); CI always has it")
     # The live server runs in a thread; Playwright's sync API keeps an event loop in this one.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     from playwright.sync_api import sync_playwright
 
@@ -37,6 +38,10 @@ def browser():  # noqa: ANN201
     yield browser
     browser.close()
     playwright.stop()
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture

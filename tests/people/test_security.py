@@ -113,6 +113,7 @@ def test_deploy_check_is_clean_with_production_settings() -> None:
     env.update(ALLOWED_HOSTS="beklijf.example.com", DJANGO_SETTINGS_MODULE="beklijf.config.settings")
     env.update(EMAIL_URL="smtp+tls://mail.example.com:587")
     env.pop("BEKLIJF_HTTPS", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests for their live server only
     result = subprocess.run(
         [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
         env=env,
@@ -133,7 +134,7 @@ def test_start_up_without_secret_key_fails_with_a_clear_message(tmp_path) -> Non
     assert "SECRET_KEY is not set" in result.stderr
 
 
-def test_deploy_check_in_process_is_clean() -> None:
+def test_deploy_check_in_process_is_clean(db) -> None:  # noqa: ANN001
     with override_settings(
         DEBUG=False,
         SECURE_SSL_REDIRECT=True,
