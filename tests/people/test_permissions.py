@@ -29,6 +29,7 @@ TABLE: dict[str, tuple[str, Args, tuple[int, ...]]] = {
     "team-list": ("get", NO_ARGS, EVERYONE),
     "team-detail": ("get", lambda w: [w.sales.code], (302, 404, 200, 404, 200, 404, 404)),
     "employee-detail": ("get", lambda w: [w.employee.code], (302, 200, 200, 404, 200, 404, 404)),
+    "organization-settings": ("get", NO_ARGS, (302, 403, 403, 403, 200, 200, 403)),
     "login": ("get", NO_ARGS, (200, 302, 302, 302, 302, 302, 302)),
     "logout": ("post", NO_ARGS, (302,) * 7),
     "password_reset": ("get", NO_ARGS, PUBLIC),

@@ -47,3 +47,18 @@ def test_language_of_anonymous_visitor_follows_the_browser(db) -> None:  # noqa:
     assert "Inloggen" in page
     page = Client().get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Log in" in page
+
+
+def test_ld_admin_sets_target_retention_and_daily_cap_and_bad_values_are_refused(world: World) -> None:
+    client = client_for(world.ld_admin.user)
+    url = reverse("organization-settings")
+    bad = client.post(url, {"name": world.org.name, "target_retention": "0.99", "daily_question_cap": "0"})
+    assert bad.status_code == 400
+    page = bad.content.decode()
+    assert "Choose a target between 0.70 and 0.97." in page and "Choose between 1 and 30" in page
+    world.org.refresh_from_db()
+    assert world.org.target_retention == 0.90
+    good = client.post(url, {"name": world.org.name, "target_retention": "0.85", "daily_question_cap": "8"})
+    assert good.status_code == 302
+    world.org.refresh_from_db()
+    assert (world.org.target_retention, world.org.daily_question_cap) == (0.85, 8)

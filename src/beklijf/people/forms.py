@@ -5,6 +5,8 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from beklijf.people.models import Organization
+
 
 class EmailAuthenticationForm(AuthenticationForm):
     username = forms.EmailField(
@@ -39,3 +41,21 @@ class LocalizedPasswordResetForm(PasswordResetForm):
                 to_email,
                 html_email_template_name,
             )
+
+
+class OrganizationSettingsForm(forms.ModelForm):
+    class Meta:
+        model = Organization
+        fields = ["name", "target_retention", "daily_question_cap"]
+
+    def clean_target_retention(self) -> float:
+        value = self.cleaned_data["target_retention"]
+        if not 0.70 <= value <= 0.97:
+            raise forms.ValidationError(_("Choose a target between 0.70 and 0.97."))
+        return value
+
+    def clean_daily_question_cap(self) -> int:
+        value = self.cleaned_data["daily_question_cap"]
+        if not 1 <= value <= 30:
+            raise forms.ValidationError(_("Choose between 1 and 30 questions a day."))
+        return value

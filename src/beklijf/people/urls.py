@@ -11,6 +11,7 @@ urlpatterns = [
     path("teams/", views.team_list, name="team-list"),
     path("teams/<uuid:code>/", views.team_detail, name="team-detail"),
     path("employees/<uuid:code>/", views.employee_detail, name="employee-detail"),
+    path("organization/settings/", views.organization_settings, name="organization-settings"),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from beklijf.people import access, selectors
+from beklijf.people.forms import OrganizationSettingsForm
 
 
 @login_required
@@ -53,3 +59,19 @@ def employee_detail(request: HttpRequest, code: UUID) -> HttpResponse:
     employee = access.get_employee_for(request.actor, code)
     enrollments = selectors.employee_enrollments(actor=request.actor, employee=employee)
     return render(request, "people/employee_detail.html", {"employee": employee, "enrollments": enrollments})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organization_settings(request: HttpRequest) -> HttpResponse:
+    """L&D admins tune the follow-up for their organisation: target retention and questions per day."""
+    if not request.actor.is_ld_admin:
+        raise PermissionDenied
+    form = OrganizationSettingsForm(request.POST or None, instance=request.actor.organization)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.save()
+        messages.success(request, _("Saved."))
+        return redirect("organization-settings")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "people/organization_settings.html", {"form": form}, status=status)
