@@ -1,4 +1,4 @@
-"""The `beklijf` command: demo, serve, worker, manage, memory-eval, bench."""
+"""The `beklijf` command: demo, serve, worker, tick, manage, memory-eval, bench."""
 
 from __future__ import annotations
 
@@ -44,6 +44,49 @@ def _start_worker_thread() -> threading.Thread:
     return thread
 
 
+def _tick_loop(stop: threading.Event | None = None) -> None:
+    """Run the periodic tick at the start of every minute; a failing tick is logged, the loop goes on."""
+    import datetime as dt
+    import logging
+    import time
+
+    from django.db import close_old_connections
+
+    from beklijf.notify.tick import tick
+
+    log = logging.getLogger("beklijf.tick")
+    while stop is None or not stop.is_set():
+        now = dt.datetime.now(dt.UTC)
+        time.sleep(60 - now.second - now.microsecond / 1e6)
+        close_old_connections()
+        try:
+            tick(at=dt.datetime.now(dt.UTC).replace(second=0, microsecond=0))
+        except Exception:
+            log.exception("tick failed")
+
+
+def _start_tick_thread() -> threading.Thread:
+    thread = threading.Thread(target=_tick_loop, name="beklijf-tick", daemon=True)
+    thread.start()
+    return thread
+
+
+def cmd_tick(at: str | None) -> int:
+    """One tick from cron: `beklijf tick [--at 2026-11-30T09:00+01:00]`."""
+    import datetime as dt
+    import json
+
+    _setup_django()
+    from beklijf.notify.tick import tick
+
+    moment = dt.datetime.fromisoformat(at) if at else dt.datetime.now(dt.UTC).replace(second=0, microsecond=0)
+    if moment.tzinfo is None:
+        print("beklijf tick: --at needs a time zone, e.g. 2026-11-30T09:00+01:00", file=sys.stderr)
+        return 2
+    print(json.dumps(tick(at=moment)))
+    return 0
+
+
 def cmd_demo(address: str, *, serve: bool = True) -> int:
     # A local trial: DEBUG on, SQLite under ./var, mail printed to the terminal.
     os.environ.setdefault("DEBUG", "true")
@@ -63,6 +106,7 @@ def cmd_demo(address: str, *, serve: bool = True) -> int:
     if not serve:
         return 0
     _start_worker_thread()
+    _start_tick_thread()
     call_command("runserver", address, use_reloader=False, use_threading=True, skip_checks=True)
     return 0
 
@@ -79,6 +123,12 @@ def cmd_serve(address: str, workers: int) -> int:
 
 
 def cmd_worker(extra: list[str]) -> int:
+    """The task worker, with the minute tick beside it (`--no-tick` when cron runs `beklijf tick`)."""
+    if "--no-tick" in extra:
+        extra = [arg for arg in extra if arg != "--no-tick"]
+    else:
+        _setup_django()
+        _start_tick_thread()
     return cmd_manage(["db_worker", *extra])
 
 
@@ -91,7 +141,9 @@ def main(argv: list[str] | None = None) -> int:
     serve = sub.add_parser("serve", help="serve in production with gunicorn")
     serve.add_argument("--address", default=os.environ.get("BEKLIJF_BIND", "127.0.0.1:8000"))
     serve.add_argument("--workers", type=int, default=int(os.environ.get("BEKLIJF_WORKERS", "3")))
-    sub.add_parser("worker", help="run the background task worker", add_help=False)
+    sub.add_parser("worker", help="run the background task worker and the minute tick", add_help=False)
+    tick = sub.add_parser("tick", help="find what is due and queue it (for cron)")
+    tick.add_argument("--at", help="the moment, ISO 8601 with a time zone (default: now)")
     sub.add_parser("manage", help="any manage.py command", add_help=False)
     sub.add_parser("memory-eval", help="evaluate the memory model on a review log (CSV)", add_help=False)
     sub.add_parser("bench", help="run a benchmark: bench queue --states N [--json]", add_help=False)
@@ -113,6 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "demo":
         return cmd_demo(args.address, serve=not args.no_serve)
+    if args.command == "tick":
+        return cmd_tick(args.at)
     if args.command == "serve":
         return cmd_serve(args.address, args.workers)
     parser.error(f"unknown command {args.command}")

@@ -80,6 +80,51 @@ TABLE: dict[str, tuple[str, Args, tuple[int, ...]]] = {
     "practice:magic-link": ("get", lambda w: ["not-a-real-token"], (410,) * 7),
 }
 
+
+def _checkin(w: World):  # noqa: ANN202
+    from django.utils import timezone
+
+    from beklijf.notify.models import CheckIn
+
+    return CheckIn.objects.create(enrollment=w.enrollment, week=1, created_at=timezone.now(),
+                                  starts_at=timezone.now(), status="scheduled")  # fmt: skip
+
+
+def _agenda_item(w: World):  # noqa: ANN202
+    from django.utils import timezone
+
+    from beklijf.notify.models import AgendaItem
+
+    return AgendaItem.objects.create(team=w.sales, title="Item", created_at=timezone.now())
+
+
+def _unsubscribe_token(w: World) -> str:
+    from beklijf.notify.preferences import unsubscribe_token
+
+    return unsubscribe_token(w.employee)
+
+
+TEAM_SCOPE = (302, 404, 200, 404, 200, 404, 404)  # the Sales team: its manager and the L&D admin
+TABLE.update(
+    {
+        "notify:team-agenda": ("get", lambda w: [w.sales.code], TEAM_SCOPE),
+        "notify:team-meeting-ics": ("get", lambda w: [w.sales.code], TEAM_SCOPE),
+        "notify:team-channel-add": ("post", lambda w: [w.sales.code], (302, 404, 302, 404, 302, 404, 404)),
+        "notify:agenda-item-discussed": (
+            "post",
+            lambda w: [_agenda_item(w).code],
+            (302, 404, 302, 404, 302, 404, 404),
+        ),
+        "notify:checkin-list": ("get", NO_ARGS, EVERYONE),
+        "notify:checkin-detail": ("get", lambda w: [_checkin(w).code], (302, 200, 200, 404, 200, 404, 404)),
+        "notify:checkin-ics": ("get", lambda w: [_checkin(w).code], (302, 200, 200, 404, 200, 404, 404)),
+        "notify:preferences": ("get", NO_ARGS, EMPLOYEES),
+        "notify:unsubscribe": ("get", lambda w: [_unsubscribe_token(w)], PUBLIC),
+        "notify:outbox-list": ("get", NO_ARGS, (302, 403, 403, 403, 200, 200, 403)),
+        "notify:nudge-effect": ("get", NO_ARGS, (302, 403, 403, 403, 200, 200, 403)),
+    }
+)
+
 # The Django admin has its own permission system; it is tested on its own (superusers only).
 EXCLUDED_NAMESPACES = {"admin"}
 

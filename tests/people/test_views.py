@@ -52,13 +52,27 @@ def test_language_of_anonymous_visitor_follows_the_browser(db) -> None:  # noqa:
 def test_ld_admin_sets_target_retention_and_daily_cap_and_bad_values_are_refused(world: World) -> None:
     client = client_for(world.ld_admin.user)
     url = reverse("organization-settings")
-    bad = client.post(url, {"name": world.org.name, "target_retention": "0.99", "daily_question_cap": "0"})
+    base = {"name": world.org.name, "nudge_from_hour": "9", "nudge_until_hour": "17", "nudge_holdout": "0",
+            "checkin_weeks_text": "1, 4, 12"}  # fmt: skip
+    bad = client.post(url, {**base, "target_retention": "0.99", "daily_question_cap": "0"})
     assert bad.status_code == 400
     page = bad.content.decode()
     assert "Choose a target between 0.70 and 0.97." in page and "Choose between 1 and 30" in page
     world.org.refresh_from_db()
     assert world.org.target_retention == 0.90
-    good = client.post(url, {"name": world.org.name, "target_retention": "0.85", "daily_question_cap": "8"})
+    good = client.post(
+        url, {**base, "target_retention": "0.85", "daily_question_cap": "8", "checkin_weeks_text": "2; 6"}
+    )
     assert good.status_code == 302
     world.org.refresh_from_db()
     assert (world.org.target_retention, world.org.daily_question_cap) == (0.85, 8)
+    assert world.org.checkin_weeks == [2, 6]
+    odd = client.post(url, {**base, "target_retention": "0.9", "daily_question_cap": "5", "nudge_from_hour": "18",
+                            "nudge_holdout": "0.9", "checkin_weeks_text": "1, x"})  # fmt: skip
+    page = odd.content.decode()
+    assert odd.status_code == 400
+    assert (
+        "Reminders need a window" in page
+        and "Hold out between 0 and 0.5" in page
+        and "whole numbers of weeks" in page
+    )

@@ -6,6 +6,7 @@ through the environment (HackSoft: "nothing that's only included in production.p
 
 from __future__ import annotations
 
+import json
 import secrets
 from pathlib import Path
 
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
     "beklijf.people",
     "beklijf.catalog",
     "beklijf.practice",
+    "beklijf.notify",
     "beklijf.demo",
 ]
 
@@ -218,12 +220,26 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "beklijf <noreply@beklijf.exa
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Background tasks -----------------------------------------------------------------------------
-TASKS = {"default": {"BACKEND": env_str("BEKLIJF_TASK_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# The database backend needs no other service. Another Django Tasks backend (Celery, RQ, a cloud queue) is
+# chosen by setting alone: its dotted path, its OPTIONS as JSON, and the apps it needs (docs/operations.md).
+TASKS = {
+    "default": {
+        "BACKEND": env_str("BEKLIJF_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "OPTIONS": json.loads(env_str("BEKLIJF_TASK_OPTIONS", "{}")),
+    }
+}
+INSTALLED_APPS += env_list("BEKLIJF_EXTRA_APPS", [])
 
 # --- beklijf's own --------------------------------------------------------------------------------
 BEKLIJF_DEFAULT_TARGET_RETENTION = env_float("BEKLIJF_DEFAULT_TARGET_RETENTION", 0.90)
 BEKLIJF_DEFAULT_DAILY_QUESTIONS = env_int("BEKLIJF_DEFAULT_DAILY_QUESTIONS", 5)
 BEKLIJF_MAGIC_LINK_DAYS = env_int("BEKLIJF_MAGIC_LINK_DAYS", 7)
+BEKLIJF_OUTBOX_STALE_SECONDS = env_int(
+    "BEKLIJF_OUTBOX_STALE_SECONDS", 600
+)  # a claim older than this: worker died
+BEKLIJF_WEBHOOK_ALLOW_PRIVATE = env_bool(
+    "BEKLIJF_WEBHOOK_ALLOW_PRIVATE", False
+)  # tests and local trials only
 BEKLIJF_PROVIDER_MIN_GROUP = 5  # never show a provider a group smaller than this (k-anonymity)
 
 LOGGING = {

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("beklijf.people.urls")),
     path("catalog/", include("beklijf.catalog.urls")),
     path("practice/", include("beklijf.practice.urls")),
+    path("follow-up/", include("beklijf.notify.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

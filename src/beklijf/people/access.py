@@ -268,3 +268,39 @@ def _checked(obj, denied: bool):  # noqa: ANN001,ANN202
     if denied:
         raise PermissionDenied
     return obj
+
+
+# --- Follow-up conversations and the team agenda ----------------------------------------------------
+
+
+def checkins_visible_to(actor: Actor):  # noqa: ANN201
+    """Check-ins of the people the actor may see; the employee sees their own."""
+    from beklijf.notify.models import CheckIn
+
+    if actor.employee is None:
+        return CheckIn.objects.none()
+    return CheckIn.objects.filter(enrollment__employee__in=employees_visible_to(actor)).select_related(
+        "enrollment__employee__user", "enrollment__session__training"
+    )
+
+
+def can_manage_checkin(actor: Actor, checkin) -> bool:  # noqa: ANN001
+    """Scheduling is for the employee's managers and L&D admins, not for the employee alone."""
+    return actor.employee is not None and (
+        actor.is_ld_admin or checkin.enrollment.employee.pk != actor.employee.pk
+    )
+
+
+def get_checkin_for(actor: Actor, code: UUID | str, *, write: bool = False):  # noqa: ANN201
+    checkin = _get(checkins_visible_to(actor), code)
+    return _checked(checkin, write and not can_manage_checkin(actor, checkin))
+
+
+def agenda_items_visible_to(actor: Actor):  # noqa: ANN201
+    from beklijf.notify.models import AgendaItem
+
+    return AgendaItem.objects.filter(team__in=teams_visible_to(actor))
+
+
+def get_agenda_item_for(actor: Actor, code: UUID | str):  # noqa: ANN201
+    return _get(agenda_items_visible_to(actor), code)

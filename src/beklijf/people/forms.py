@@ -46,7 +46,47 @@ class LocalizedPasswordResetForm(PasswordResetForm):
 class OrganizationSettingsForm(forms.ModelForm):
     class Meta:
         model = Organization
-        fields = ["name", "target_retention", "daily_question_cap"]
+        fields = [
+            "name",
+            "target_retention",
+            "daily_question_cap",
+            "nudge_from_hour",
+            "nudge_until_hour",
+            "nudge_holdout",
+        ]
+
+    checkin_weeks_text = forms.CharField(
+        label=_("Check-ins after (weeks)"),
+        help_text=_("Weeks after a training at which to propose a check-in, e.g. 1, 4, 12."),
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.initial["checkin_weeks_text"] = ", ".join(str(w) for w in self.instance.checkin_weeks or [])
+
+    def clean_checkin_weeks_text(self) -> str:
+        text = self.cleaned_data["checkin_weeks_text"]
+        try:
+            weeks = sorted({int(part) for part in text.replace(";", ",").split(",") if part.strip()})
+        except ValueError as exc:
+            raise forms.ValidationError(_("Give whole numbers of weeks, separated by commas.")) from exc
+        if any(not 1 <= w <= 52 for w in weeks):
+            raise forms.ValidationError(_("Each number of weeks lies between 1 and 52."))
+        self.instance.checkin_weeks = weeks or [1, 4, 12]
+        return text
+
+    def clean(self) -> dict:
+        data = super().clean()
+        start, end = data.get("nudge_from_hour"), data.get("nudge_until_hour")
+        if start is not None and end is not None and not 0 <= start < end <= 24:
+            self.add_error(
+                "nudge_until_hour", _("Reminders need a window within the day: from before until.")
+            )
+        share = data.get("nudge_holdout")
+        if share is not None and not 0 <= share <= 0.5:
+            self.add_error("nudge_holdout", _("Hold out between 0 and 0.5 of the reminders."))
+        return data
 
     def clean_target_retention(self) -> float:
         value = self.cleaned_data["target_retention"]

@@ -58,6 +58,20 @@ class Organization(models.Model):
     daily_question_cap = models.PositiveSmallIntegerField(
         _("questions per day"), default=5, help_text=_("About two minutes a day at five questions.")
     )
+    nudge_from_hour = models.PositiveSmallIntegerField(
+        _("reminders from (hour)"), default=9, help_text=_("Reminders go out on working days from this hour.")
+    )
+    nudge_until_hour = models.PositiveSmallIntegerField(_("reminders until (hour)"), default=17)
+    checkin_weeks = models.JSONField(
+        _("check-ins after (weeks)"),
+        default=list,
+        help_text=_("Weeks after a training at which to propose a check-in."),
+    )
+    nudge_holdout = models.FloatField(
+        _("held-out share"),
+        default=0.0,
+        help_text=_("Share of reminders deliberately not sent, to measure whether they work (0 = off)."),
+    )
     # The FSRS parameters in use: {"version": n, "weights": [...]}, the newest row of
     # practice.FittedParameters; empty means the FSRS-6 defaults. Kept here so an answer needs no extra query.
     memory_parameters = models.JSONField(default=dict, blank=True, editable=False)
@@ -75,6 +89,11 @@ class Organization(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.checkin_weeks:
+            self.checkin_weeks = [1, 4, 12]
+        super().save(*args, **kwargs)
 
 
 class Team(models.Model):

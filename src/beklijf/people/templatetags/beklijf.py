@@ -12,3 +12,8 @@ def percent(value: float | None, digits: int = 0) -> str:
     if value is None:
         return "—"
     return f"{number_format(value * 100, decimal_pos=digits)}%"
+
+
+@register.filter
+def dict_get(mapping: dict, key: str):  # noqa: ANN201
+    return mapping.get(key)

@@ -1,0 +1,29 @@
+"""The one periodic job: find what is due at a moment and queue it. Running it twice for the same moment
+does nothing new: every planner writes rows with unique keys."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from beklijf.notify import checkins, digest, nudges, outbox
+
+log = logging.getLogger(__name__)
+
+
+def tick(*, at: dt.datetime) -> dict:
+    if at.tzinfo is None:
+        raise ValueError("at must be timezone-aware")
+    planned = nudges.nudges_plan(at=at)
+    result = {
+        "nudges": planned.created,
+        "held_out": planned.held_out,
+        "on_agenda": planned.on_agenda,
+        "digests": digest.digests_plan(at=at),
+        "team_channels": digest.team_channels_plan(at=at),
+        "checkins_proposed": checkins.checkins_propose(at=at),
+        "resent": outbox.outbox_sweep(at=at),
+        "links_removed": nudges.magic_links_expired(at=at),
+    }
+    log.info("tick %s: %s", at.isoformat(), result)
+    return result
