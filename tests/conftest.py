@@ -3,11 +3,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 
 from beklijf.catalog.models import Enrollment, Provider, Trainer, Training, TrainingSession
 from beklijf.people.models import Employee, Organization, Team, User
 from tests import factories
+from tests import smtp as smtp_server
 
 
 @dataclass
@@ -96,3 +97,25 @@ def client_for(user: User | None, *, csrf: bool = False) -> Client:
     if user is not None:
         client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
     return client
+
+
+@pytest.fixture
+def smtp():  # noqa: ANN201
+    controller, handler = smtp_server.start()
+    with override_settings(MAILERS=smtp_server.mailers(controller.port)):
+        yield handler
+    controller.stop()
+
+
+@pytest.fixture
+def run_tick(django_capture_on_commit_callbacks):  # noqa: ANN001,ANN201
+    """tick() as the worker runs it: the send tasks queued on commit run too (ImmediateBackend)."""
+    import time_machine
+
+    from beklijf.notify.tick import tick
+
+    def run(at):  # noqa: ANN001,ANN202
+        with time_machine.travel(at, tick=False), django_capture_on_commit_callbacks(execute=True):
+            return tick(at=at)
+
+    return run

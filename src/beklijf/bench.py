@@ -79,8 +79,8 @@ def _fill(states: int, at: dt.datetime, seed: int) -> None:
         user_ids = [row[0] for row in cursor.fetchall()]
         cursor.executemany(
             "INSERT INTO people_employee (code, organization_id, user_id, employee_number, first_name, name_prefix,"
-            " last_name, job_title, role, language, time_zone, working_days, is_active, created_at)"
-            " VALUES (%s, %s, %s, %s, 'B', '', 'B', '', 'employee', 'nl', 'Europe/Amsterdam', '[0,1,2,3,4]', %s, %s)",
+            " last_name, job_title, location, role, language, time_zone, working_days, is_active, created_at)"
+            " VALUES (%s, %s, %s, %s, 'B', '', 'B', '', '', 'employee', 'nl', 'Europe/Amsterdam', '[0,1,2,3,4]', %s, %s)",
             [
                 (uuid.uuid4().hex if sqlite else str(uuid.uuid4()), org.pk, uid, str(i), True, now_text)
                 for i, uid in enumerate(user_ids)

@@ -22,6 +22,9 @@ def test_manager_gets_one_digest_a_week_with_attention_and_links_that_open(world
     complete(world.enrollment, on=dt.date(2026, 11, 20))  # questions waiting since the 21st
     AgendaItem.objects.create(team=world.north, title="x", source="ignored", employee=world.employee,
                               created_at=MONDAY_8)  # fmt: skip
+    from beklijf.coaching.services import blocker_report
+
+    blocker_report(employee=world.employee, reported_by=world.employee, category="tools")
     run_tick(MONDAY_8 - dt.timedelta(hours=1))  # 07:05: too early
     assert not [m for m in mail.outbox if m.to == [world.manager.user.email] and "team" in m.subject]
     run_tick(MONDAY_8)
@@ -33,6 +36,7 @@ def test_manager_gets_one_digest_a_week_with_attention_and_links_that_open(world
     text = digests[0].body
     assert world.sales.name in text
     assert f"{world.employee.full_name}: ignored the last 3 reminders" in text
+    assert "Open blockers: 1; action plans to confirm: 0" in text
     client = client_for(world.manager.user)
     for url in re.findall(r"http://testserver(/\S+)", text):
         assert client.get(url).status_code == 200, url

@@ -41,6 +41,7 @@ def test_team_agenda_puts_the_worst_remembered_point_first_as_a_discussion_quest
     assert world.training.title in page
     assert page.index(f'"{first}"') < page.index(f'"{second}"')
     assert "where did you use this last week" in page
+    assert "Nothing open." in page  # no blockers in the team
 
 
 def test_manager_adds_an_item_and_marks_it_discussed(world: World) -> None:

@@ -125,6 +125,69 @@ TABLE.update(
     }
 )
 
+
+def _blocker(w: World):  # noqa: ANN202
+    from beklijf.coaching.services import blocker_report
+
+    return blocker_report(employee=w.employee, reported_by=w.employee, category="time")
+
+
+def _pairing(w: World):  # noqa: ANN202
+    from django.utils import timezone
+
+    from beklijf.coaching.models import Pairing
+
+    return Pairing.objects.create(organization=w.org, training=w.training, mentor=w.manager_other, mentee=w.employee,
+                                  gain=0.3, proposed_at=timezone.now())  # fmt: skip
+
+
+def _plan(w: World):  # noqa: ANN202
+    from django.utils import timezone
+
+    from beklijf.coaching.models import ActionPlan
+
+    return ActionPlan.objects.create(employee=w.employee, enrollment=w.enrollment, situation="s", action="a",
+                                     due_on=timezone.localdate(), created_at=timezone.now())  # fmt: skip
+
+
+def _conversation(w: World):  # noqa: ANN202
+    from beklijf.coaching.services import conversation_open
+
+    return conversation_open(employee=w.employee, reason="refuser")
+
+
+MANAGERS = (302, 403, 200, 200, 200, 200, 403)
+TABLE.update(
+    {
+        "coaching:team": ("get", lambda w: [w.sales.code], TEAM_SCOPE),
+        "coaching:refusal-confirm": (
+            "post",
+            lambda w: [w.employee.code],
+            (302, 403, 302, 404, 302, 404, 404),
+        ),
+        "coaching:blocker-report-for": (
+            "get",
+            lambda w: [w.employee.code],
+            (302, 403, 200, 404, 200, 404, 404),
+        ),
+        "coaching:conversation": (
+            "get",
+            lambda w: [_conversation(w).code],
+            (302, 404, 200, 404, 200, 404, 404),
+        ),
+        "coaching:pairs": ("get", NO_ARGS, MANAGERS),
+        "coaching:pair-decide": ("post", lambda w: [_pairing(w).code], (302, 403, 400, 404, 400, 404, 404)),
+        "coaching:blockers": ("get", NO_ARGS, EVERYONE),
+        "coaching:blocker-report": ("get", NO_ARGS, EMPLOYEES),
+        "coaching:blocker-detail": ("get", lambda w: [_blocker(w).code], (302, 200, 200, 404, 200, 404, 404)),
+        "coaching:plans": ("get", NO_ARGS, EMPLOYEES),
+        "coaching:plan-report": ("post", lambda w: [_plan(w).code], (302, 400, 403, 404, 403, 404, 404)),
+        "coaching:plan-confirm": ("post", lambda w: [_plan(w).code], (302, 403, 302, 404, 302, 404, 404)),
+        "coaching:mine": ("get", NO_ARGS, EMPLOYEES),
+        "coaching:self-driven": ("get", NO_ARGS, (302, 403, 403, 403, 200, 200, 403)),
+    }
+)
+
 # The Django admin has its own permission system; it is tested on its own (superusers only).
 EXCLUDED_NAMESPACES = {"admin"}
 

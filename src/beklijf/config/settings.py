@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "beklijf.catalog",
     "beklijf.practice",
     "beklijf.notify",
+    "beklijf.coaching",
     "beklijf.demo",
 ]
 

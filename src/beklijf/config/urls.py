@@ -8,6 +8,7 @@ urlpatterns = [
     path("catalog/", include("beklijf.catalog.urls")),
     path("practice/", include("beklijf.practice.urls")),
     path("follow-up/", include("beklijf.notify.urls")),
+    path("coaching/", include("beklijf.coaching.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

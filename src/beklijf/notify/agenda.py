@@ -68,9 +68,15 @@ def team_agenda(*, actor: Actor, team: Team, at: dt.datetime | None = None) -> d
         )
         .order_by("starts_at", "created_at")
     )
+    from beklijf.coaching.models import Blocker
+
+    blockers = (
+        access.blockers_visible_to(actor).filter(employee__in=members).exclude(status=Blocker.Status.RESOLVED)
+    )
     return {
         "team": team,
         "topics": topics,
+        "blockers": blockers,
         "open_items": items.filter(discussed_at__isnull=True),
         "discussed_items": items.filter(discussed_at__isnull=False).order_by("-discussed_at")[:10],
         "checkins": checkins,

@@ -96,9 +96,28 @@ def digest_content(*, manager: Employee, at: dt.datetime) -> dict:
             enrollment__employee__in=members,
             status__in=[CheckIn.Status.PROPOSED, CheckIn.Status.SCHEDULED],
         ).select_related("enrollment__employee", "enrollment__session__training")
+        from beklijf.coaching.models import ActionPlan, Blocker
+        from beklijf.coaching.signals import LABELS, latest
+
+        signal_counts: dict[str, int] = {}
+        if team.organization.segmentation_enabled:
+            for found in latest(list(members.values_list("pk", flat=True))).values():
+                for snapshot in found:
+                    label = str(LABELS.get(snapshot.segment, snapshot.segment))
+                    signal_counts[label] = signal_counts.get(label, 0) + 1
         teams.append(
             {
                 "team": team,
+                "signals": sorted(signal_counts.items()),
+                "open_blockers": Blocker.objects.filter(employee__in=members)
+                .exclude(status=Blocker.Status.RESOLVED)
+                .count(),
+                "plans_to_confirm": ActionPlan.objects.filter(
+                    employee__in=members, manager_confirmed__isnull=True
+                )
+                .exclude(use="")
+                .count(),
+                "coaching_url": site + reverse("coaching:team", args=[team.code]),
                 "trainings": sorted(per_training, key=lambda t: t["title"]),
                 "attention": attention,
                 "open_items": AgendaItem.objects.filter(team=team, discussed_at__isnull=True).count(),

@@ -20,7 +20,7 @@ class PreferenceForm(forms.ModelForm):
 
     class Meta:
         model = Preference
-        fields = ["channel", "quiet_days", "paused_until", "weekly_cap", "nonessential_off"]
+        fields = ["channel", "quiet_days", "paused_until", "weekly_cap", "nonessential_off", "pairing_opt_in"]
         widgets = {"paused_until": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
         help_texts = {"paused_until": _("During leave: no reminders until and including this day.")}
 

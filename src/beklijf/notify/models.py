@@ -24,6 +24,11 @@ class Preference(models.Model):
     nonessential_off = models.BooleanField(_("no reminders"), default=False)
     paused_until = models.DateField(_("paused until"), null=True, blank=True)  # leave
     weekly_cap = models.PositiveSmallIntegerField(_("reminders per week at most"), default=3)
+    pairing_opt_in = models.BooleanField(
+        _("I am open to learning with a colleague"),
+        default=False,
+        help_text=_("A colleague who knows a topic well helps one who finds it harder, for 2-4 weeks."),
+    )
 
 
 class Outbox(models.Model):
@@ -105,6 +110,7 @@ class AgendaItem(models.Model):
     class Source(models.TextChoices):
         MANAGER = "manager", _("Added by the manager")
         IGNORED_PROMPTS = "ignored", _("Reminders ignored")
+        DROPPING_OFF = "dropping", _("Slowly dropping off")
 
     code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="agenda_items")

@@ -25,5 +25,8 @@ def tick(*, at: dt.datetime) -> dict:
         "resent": outbox.outbox_sweep(at=at),
         "links_removed": nudges.magic_links_expired(at=at),
     }
+    from beklijf.coaching.tick import coaching_tick
+
+    result.update(coaching_tick(at=at))
     log.info("tick %s: %s", at.isoformat(), result)
     return result

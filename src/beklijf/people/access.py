@@ -304,3 +304,72 @@ def agenda_items_visible_to(actor: Actor):  # noqa: ANN201
 
 def get_agenda_item_for(actor: Actor, code: UUID | str):  # noqa: ANN201
     return _get(agenda_items_visible_to(actor), code)
+
+
+# --- Coaching -------------------------------------------------------------------------------------
+
+
+def blockers_visible_to(actor: Actor):  # noqa: ANN201
+    from beklijf.coaching.models import Blocker
+
+    if actor.employee is None:
+        return Blocker.objects.none()
+    return Blocker.objects.filter(employee__in=employees_visible_to(actor)).select_related(
+        "employee", "owner"
+    )
+
+
+def can_manage_person(actor: Actor, employee: Employee) -> bool:
+    """Managers and L&D admins act on someone else's follow-up; nobody manages themselves."""
+    return (
+        actor.employee is not None
+        and employee.pk != actor.employee.pk
+        and (actor.is_ld_admin or actor.is_manager)
+    )
+
+
+def get_blocker_for(actor: Actor, code: UUID | str, *, write: bool = False):  # noqa: ANN201
+    blocker = _get(blockers_visible_to(actor), code)
+    return _checked(blocker, write and not can_manage_person(actor, blocker.employee))
+
+
+def action_plans_visible_to(actor: Actor):  # noqa: ANN201
+    from beklijf.coaching.models import ActionPlan
+
+    if actor.employee is None:
+        return ActionPlan.objects.none()
+    return ActionPlan.objects.filter(employee__in=employees_visible_to(actor))
+
+
+def get_action_plan_for(actor: Actor, code: UUID | str):  # noqa: ANN201
+    return _get(action_plans_visible_to(actor), code)
+
+
+def pairings_visible_to(actor: Actor):  # noqa: ANN201
+    """Pairs whose mentee the actor may see (managers decide for their own people)."""
+    from beklijf.coaching.models import Pairing
+
+    if actor.employee is None:
+        return Pairing.objects.none()
+    return Pairing.objects.filter(mentee__in=employees_visible_to(actor)).select_related(
+        "mentor", "mentee", "training"
+    )
+
+
+def get_pairing_for(actor: Actor, code: UUID | str, *, write: bool = False):  # noqa: ANN201
+    pairing = _get(pairings_visible_to(actor), code)
+    return _checked(pairing, write and not can_manage_person(actor, pairing.mentee))
+
+
+def conversations_visible_to(actor: Actor):  # noqa: ANN201
+    from beklijf.coaching.models import ConversationTask
+
+    if actor.employee is None or not (actor.is_manager or actor.is_ld_admin):
+        return ConversationTask.objects.none()
+    return ConversationTask.objects.filter(employee__in=employees_visible_to(actor)).exclude(
+        employee=actor.employee
+    )
+
+
+def get_conversation_for(actor: Actor, code: UUID | str):  # noqa: ANN201
+    return _get(conversations_visible_to(actor), code)

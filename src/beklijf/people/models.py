@@ -72,6 +72,18 @@ class Organization(models.Model):
         default=0.0,
         help_text=_("Share of reminders deliberately not sent, to measure whether they work (0 = off)."),
     )
+    segmentation_enabled = models.BooleanField(
+        _("coaching signals"),
+        default=True,
+        help_text=_("Segments and the interventions that follow from them."),
+    )
+    pairing_enabled = models.BooleanField(_("peer pairing"), default=True)
+    pairing_match_on = models.CharField(
+        _("pair people within the same"),
+        max_length=10,
+        choices=[("team", _("team")), ("role", _("job title")), ("location", _("location"))],
+        default="team",
+    )
     # The FSRS parameters in use: {"version": n, "weights": [...]}, the newest row of
     # practice.FittedParameters; empty means the FSRS-6 defaults. Kept here so an answer needs no extra query.
     memory_parameters = models.JSONField(default=dict, blank=True, editable=False)
@@ -175,6 +187,7 @@ class Employee(models.Model):
         verbose_name=_("manager"),
     )
     job_title = models.CharField(_("job title"), max_length=200, blank=True)
+    location = models.CharField(_("location"), max_length=200, blank=True)
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.EMPLOYEE)
     language = models.CharField(_("language"), max_length=5, choices=LANGUAGES, default="nl")
     time_zone = models.CharField(_("time zone"), max_length=64, default="Europe/Amsterdam")

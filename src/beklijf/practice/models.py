@@ -64,6 +64,8 @@ class Review(models.Model):
     retrievability_before = models.FloatField(null=True)  # predicted R just before answering
     elapsed_days = models.FloatField(null=True)  # since the previous review (or the start), in days
     review_number = models.PositiveIntegerField()  # 1 for the first review of this point by this person
+    # Days between the due day and the answer, in the employee's calendar (0 = on time); None for extra practice.
+    late_days = models.PositiveIntegerField(null=True)
     response_ms = models.PositiveIntegerField(null=True)
     # Practice beyond the daily cap, asked for by the employee: "unprompted" for the segments.
     is_extra = models.BooleanField(default=False)

@@ -95,6 +95,9 @@ def answer_record(
             )
             if not shown.is_extra and row.due >= end_of_today:
                 raise AnswerRefused("not due")
+            late_days = (
+                None if shown.is_extra else max(0, (local_at.date() - row.due.astimezone(zone).date()).days)
+            )
             correct = False if dont_know else question_is_correct(question, answer)
             state, outcome = engine.review(
                 memory.to_engine(row),
@@ -118,6 +121,7 @@ def answer_record(
                 retrievability_before=outcome.retrievability_before,
                 elapsed_days=outcome.elapsed_days,
                 review_number=outcome.review_number,
+                late_days=late_days,
                 response_ms=max(0, int((at - shown.shown_at).total_seconds() * 1000)),
                 is_extra=shown.is_extra,
                 shown_at=shown.shown_at,
