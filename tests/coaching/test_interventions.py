@@ -170,3 +170,40 @@ def test_an_escalation_closes_when_the_person_picks_up_again(world: World) -> No
                               correct=True, rating=3, review_number=1, late_days=0, shown_at=at, answered_at=at)  # fmt: skip
     _escalate(NOW + dt.timedelta(days=4))
     assert Escalation.objects.get().closed_at is not None
+
+
+def test_completing_a_training_invites_to_write_action_plans_once(
+    world: World, django_capture_on_commit_callbacks
+) -> None:  # noqa: ANN001,E501
+    with django_capture_on_commit_callbacks(execute=True):
+        complete(world.enrollment, on=timezone.localdate())
+        complete(world.enrollment, on=timezone.localdate())
+    invites = [m for m in mail.outbox if m.subject.startswith("Make it stick")]
+    assert len(invites) == 1 and invites[0].to == [world.employee.user.email]
+    assert "/coaching/plans/" in invites[0].body
+
+
+def test_manager_changes_the_mentor_only_to_someone_allowed(world: World) -> None:
+    mentor = factories.employee(world.org, team=world.north, manager=world.manager)
+    other = factories.employee(world.org, team=world.north, manager=world.manager)
+    stranger = factories.employee(world.org, team=world.support)  # another team
+    mentee = factories.employee(world.org, team=world.north, manager=world.manager)
+    for person, s in ((mentor, 400.0), (other, 300.0), (stranger, 300.0), (mentee, 0.05)):
+        _knows(person, world.training, stability=s)
+        Preference.objects.create(employee=person, pairing_opt_in=True)
+    client = client_for(world.manager.user)
+    client.post(reverse("coaching:pairs"), {"training": world.training.code})
+    pairing = Pairing.objects.get(mentee=mentee)
+    alternative = other if pairing.mentor == mentor else mentor
+    url = reverse("coaching:pair-decide", args=[pairing.code])
+    client.post(url, {"action": "change", "mentor": str(stranger.code)})
+    pairing.refresh_from_db()
+    assert pairing.mentor != stranger  # another team, not this manager's: refused
+    unwilling = factories.employee(world.org, team=world.north, manager=world.manager)
+    _knows(unwilling, world.training, stability=400.0)  # knows it well, but did not opt in
+    response = client.post(url, {"action": "change", "mentor": str(unwilling.code)}, follow=True)
+    pairing.refresh_from_db()
+    assert pairing.mentor != unwilling and "cannot help here" in response.content.decode()
+    client.post(url, {"action": "change", "mentor": str(alternative.code)})
+    pairing.refresh_from_db()
+    assert pairing.mentor == alternative and pairing.reason["changed_by_manager"] == world.manager.pk

@@ -71,8 +71,10 @@ def test_a_self_driven_person_and_a_laggard_are_found_with_their_reasons(world: 
                                    due=NOW, last_review=NOW - dt.timedelta(days=10), started_at=NOW - dt.timedelta(days=30))  # fmt: skip
     assert segments_compute(organization=world.org, at=NOW) >= 2
     assert SegmentSnapshot.objects.filter(employee=steady, segment="self_driven").exists()
-    laggard = SegmentSnapshot.objects.get(employee=weak, segment="laggard")
+    laggard = SegmentSnapshot.objects.get(employee=weak, segment="laggard", training__isnull=True)
     assert laggard.numbers["weak_points"] >= 3
+    # The same signal per training: the weak points all belong to one training.
+    assert SegmentSnapshot.objects.filter(employee=weak, segment="laggard", training=extra_points).exists()
     page = (
         client_for(world.manager.user).get(reverse("coaching:team", args=[world.sales.code])).content.decode()
     )
@@ -115,3 +117,25 @@ def test_self_driven_share_over_time_shows_n(world: World) -> None:
     segments_compute(organization=world.org, at=NOW)
     page = client_for(world.ld_admin.user).get(reverse("coaching:self-driven")).content.decode()
     assert NOW.strftime("%Y-%m") in page and "too few" in page  # 1 person: no share shown
+
+
+def test_organisation_thresholds_change_who_fires_and_bad_ones_are_refused(world: World) -> None:
+    weak = factories.employee(world.org, team=world.north)
+    training = factories.training(world.org, points=4)
+    for p in training.learning_points.all():
+        MemoryState.objects.create(employee=weak, learning_point=p, stability=3.0, difficulty=5, reps=2, due=NOW,
+                                   last_review=NOW - dt.timedelta(days=6), started_at=NOW - dt.timedelta(days=30))  # fmt: skip
+    segments_compute(organization=world.org, at=NOW)
+    assert not SegmentSnapshot.objects.filter(employee=weak, segment="laggard").exists()  # R about 0.8: fine
+    client = client_for(world.ld_admin.user)
+    url = reverse("organization-settings")
+    base = {"name": world.org.name, "target_retention": "0.9", "daily_question_cap": "5", "nudge_from_hour": "9",
+            "nudge_until_hour": "17", "nudge_holdout": "0", "checkin_weeks_text": "1, 4, 12",
+            "segmentation_enabled": "on", "pairing_enabled": "on", "pairing_match_on": "team"}  # fmt: skip
+    bad = client.post(url, {**base, "thresholds_text": '{"laggard_weak_r": 7}'})
+    assert bad.status_code == 400 and "These thresholds cannot be used" in bad.content.decode()
+    client.post(url, {**base, "thresholds_text": '{"laggard_weak_r": 0.9}'})
+    world.org.refresh_from_db()
+    assert world.org.segment_thresholds == {"laggard_weak_r": 0.9}
+    segments_compute(organization=world.org, at=NOW + dt.timedelta(days=1))
+    assert SegmentSnapshot.objects.filter(employee=weak, segment="laggard").exists()

@@ -12,6 +12,14 @@ from tests.conftest import World
 from tests.practice.conftest import complete
 
 AMS = zoneinfo.ZoneInfo("Europe/Amsterdam")
+REMINDER_SUBJECTS = {"Your questions for today", "Je vragen voor vandaag"}
+
+
+def reminders(smtp) -> list:  # noqa: ANN001
+    """Only the reminders: completing a training also sends an invitation to write action plans."""
+    return [m for m in smtp.messages if m["Subject"] in REMINDER_SUBJECTS]
+
+
 TUESDAY_10 = dt.datetime(2026, 12, 1, 10, 0, tzinfo=AMS)  # not a Monday: no manager digests in the way
 
 
@@ -31,9 +39,9 @@ def test_each_person_with_questions_gets_exactly_one_reminder_in_their_language(
         _followed(world, person)
     run_tick(TUESDAY_10)
     run_tick(TUESDAY_10 + dt.timedelta(minutes=1))  # a second tick the same day sends nothing new
-    to = sorted(m["To"] for m in smtp.messages)
+    to = sorted(m["To"] for m in reminders(smtp))
     assert to == sorted([world.employee.user.email, english.user.email])
-    by_to = {m["To"]: m for m in smtp.messages}
+    by_to = {m["To"]: m for m in reminders(smtp)}
     dutch = by_to[world.employee.user.email]
     assert dutch["Subject"] == "Je vragen voor vandaag"
     assert by_to[english.user.email]["Subject"] == "Your questions for today"
@@ -41,7 +49,7 @@ def test_each_person_with_questions_gets_exactly_one_reminder_in_their_language(
     text = dutch.get_payload(0).get_payload(decode=True).decode()
     assert "/practice/link/" in text
     assert idle.user.email not in to
-    assert Outbox.objects.filter(status="sent").count() == 2
+    assert Outbox.objects.filter(kind="nudge", status="sent").count() == 2
 
 
 def test_no_reminders_outside_working_hours_on_quiet_days_or_during_leave(
@@ -52,9 +60,9 @@ def test_no_reminders_outside_working_hours_on_quiet_days_or_during_leave(
     run_tick(TUESDAY_10 + dt.timedelta(days=4))  # Saturday
     Preference.objects.create(employee=world.employee, paused_until=TUESDAY_10.date())
     run_tick(TUESDAY_10)  # on leave
-    assert smtp.messages == []
+    assert reminders(smtp) == []
     run_tick(TUESDAY_10 + dt.timedelta(days=1))  # Wednesday, back from leave
-    assert len(smtp.messages) == 1
+    assert len(reminders(smtp)) == 1
 
 
 def test_working_hours_are_the_employees_own_time_zone(world: World, smtp, run_tick) -> None:  # noqa: ANN001
@@ -62,16 +70,16 @@ def test_working_hours_are_the_employees_own_time_zone(world: World, smtp, run_t
     world.employee.save()
     _followed(world, world.employee)
     run_tick(TUESDAY_10)  # 04:00 in New York
-    assert smtp.messages == []
+    assert reminders(smtp) == []
     run_tick(TUESDAY_10.replace(hour=16))  # 10:00 in New York
-    assert len(smtp.messages) == 1
+    assert len(reminders(smtp)) == 1
 
 
 def test_unsubscribed_people_get_no_reminders(world: World, smtp, run_tick) -> None:  # noqa: ANN001
     _followed(world, world.employee)
     Preference.objects.create(employee=world.employee, nonessential_off=True)
     run_tick(TUESDAY_10)
-    assert smtp.messages == []
+    assert reminders(smtp) == []
 
 
 def test_held_out_people_get_no_reminder_but_are_recorded(world: World, smtp, run_tick) -> None:  # noqa: ANN001
@@ -87,6 +95,6 @@ def test_held_out_people_get_no_reminder_but_are_recorded(world: World, smtp, ru
     assert assignments.count() == 30
     held = assignments.filter(held_out=True).count()
     assert 5 <= held <= 25 and result["held_out"] == held
-    assert len(smtp.messages) == 30 - held
+    assert len(reminders(smtp)) == 30 - held
     run_tick(TUESDAY_10 + dt.timedelta(minutes=5))  # the same draw on a second tick
     assert NudgeAssignment.objects.filter(day=TUESDAY_10.date(), held_out=True).count() == held

@@ -53,7 +53,8 @@ def test_ld_admin_sets_target_retention_and_daily_cap_and_bad_values_are_refused
     client = client_for(world.ld_admin.user)
     url = reverse("organization-settings")
     base = {"name": world.org.name, "nudge_from_hour": "9", "nudge_until_hour": "17", "nudge_holdout": "0",
-            "checkin_weeks_text": "1, 4, 12"}  # fmt: skip
+            "checkin_weeks_text": "1, 4, 12", "segmentation_enabled": "on", "pairing_enabled": "on",
+            "pairing_match_on": "team"}  # fmt: skip
     bad = client.post(url, {**base, "target_retention": "0.99", "daily_question_cap": "0"})
     assert bad.status_code == 400
     page = bad.content.decode()

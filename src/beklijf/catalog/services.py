@@ -19,9 +19,11 @@ def enrollment_save(*, form: ModelForm) -> Enrollment:
     """Save an enrolment; completing it starts the follow-up for every learning point of the training."""
     enrollment: Enrollment = form.save()
     if enrollment.status == Enrollment.Status.COMPLETED:
+        from beklijf.coaching.services import action_plan_invite
         from beklijf.practice.services import followup_start
 
         followup_start(enrollment=enrollment)
+        action_plan_invite(enrollment=enrollment)
     return enrollment
 
 

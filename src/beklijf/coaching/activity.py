@@ -20,8 +20,9 @@ from beklijf.practice.queue import retrievabilities
 WEEKS = 8  # the trend window (EVIDENCE.md, what the product must compute, 9)
 
 
-def activities(*, employees: list[Employee], at: dt.datetime) -> list[engine.LearnerActivity]:
-    """One activity per employee over the last 8 weeks up to `at` (all in one organisation)."""
+def activities(*, employees: list[Employee], at: dt.datetime, training=None) -> list[engine.LearnerActivity]:  # noqa: ANN001
+    """One activity per employee over the last 8 weeks up to `at` (all in one organisation); with a training,
+    only that training's answers and learning points count (reminders are not per training)."""
     if not employees:
         return []
     organization = employees[0].organization
@@ -48,9 +49,12 @@ def activities(*, employees: list[Employee], at: dt.datetime) -> list[engine.Lea
     weekly_due = {i: [0] * WEEKS for i in ids}
     weekly_on_time = {i: [0] * WEEKS for i in ids}
     last_answer: dict[int, dt.datetime] = {}
-    reviews = Review.objects.filter(employee_id__in=ids, answered_at__gte=since).values_list(
-        "employee_id", "answered_at", "is_extra", "correct", "late_days"
-    )
+    review_rows = Review.objects.filter(employee_id__in=ids, answered_at__gte=since)
+    state_rows = MemoryState.objects.filter(employee_id__in=ids)
+    if training is not None:
+        review_rows = review_rows.filter(learning_point__training=training)
+        state_rows = state_rows.filter(learning_point__training=training)
+    reviews = review_rows.values_list("employee_id", "answered_at", "is_extra", "correct", "late_days")
     for employee_id, answered, extra, correct, late in reviews.iterator(chunk_size=20_000):
         c = counts[employee_id]
         local = answered.astimezone(zones[employee_id]).date()
@@ -73,7 +77,7 @@ def activities(*, employees: list[Employee], at: dt.datetime) -> list[engine.Lea
                 weekly_on_time[employee_id][week] += 1
                 c["on_time"] += 1
 
-    states = list(MemoryState.objects.filter(employee_id__in=ids).only(
+    states = list(state_rows.only(
         "employee_id", "stability", "last_review", "reps", "due"))  # fmt: skip
     r = retrievabilities(states, at=at, parameters=memory.parameters_for(organization))
     per_person_r: dict[int, list[float]] = defaultdict(list)

@@ -97,7 +97,7 @@ def team_view(*, actor: Actor, team: Team) -> dict:
     rows = []
     for person in people:
         found = snapshots.get(person.pk, []) if person.pk not in objected else []
-        segments = [{"segment": s.segment, "label": signals.LABELS.get(s.segment, s.segment),
+        segments = [{"segment": s.segment, "label": signals.label_of(s),
                      "why": signals.explain(s.segment, s.numbers)} for s in found]  # fmt: skip
         names = {s.segment for s in found}
         actions, status = _suggestions(
@@ -191,6 +191,35 @@ def pairs_propose(*, actor: Actor, training: Training, at: dt.datetime | None = 
     return len(rows)
 
 
+def _candidate(person: Employee, r: float, *, opted: bool, load: int) -> pairing_engine.Candidate:
+    return pairing_engine.Candidate(
+        employee_id=person.pk, team_id=person.team_id, role=person.job_title or None, location=person.location or None,
+        manager_id=person.manager_id or (person.team.manager_id if person.team_id else None), opted_in=opted, r=r,
+        active_pairs=load,
+    )  # fmt: skip
+
+
+def mentor_allowed(*, pairing: Pairing, mentor: Employee, at: dt.datetime | None = None) -> bool:
+    """Would the engine accept this mentor for this mentee? The same hard constraints as a proposal."""
+    organization = pairing.organization
+    r_mentor, r_mentee = (
+        training_r(mentor, pairing.training, at=at),
+        training_r(pairing.mentee, pairing.training, at=at),
+    )
+    if r_mentor is None or r_mentee is None or Objection.objects.filter(employee=mentor).exists():
+        return False
+    opted = set(Preference.objects.filter(employee__in=[mentor, pairing.mentee], pairing_opt_in=True)
+                .values_list("employee_id", flat=True))  # fmt: skip
+    load = Pairing.objects.filter(mentor=mentor, status=Pairing.Status.ACTIVE).count()
+    proposals = pairing_engine.propose_pairs(
+        [_candidate(mentor, r_mentor, opted=mentor.pk in opted, load=load),
+         _candidate(pairing.mentee, r_mentee, opted=pairing.mentee_id in opted, load=0)],
+        rules=pairing_engine.PairingRules(match_on=organization.pairing_match_on),
+        existing_load={mentor.pk: load},
+    )  # fmt: skip
+    return any(p.mentor_id == mentor.pk and p.mentee_id == pairing.mentee_id for p in proposals)
+
+
 def pairs_overview(*, actor: Actor) -> dict:
     visible = access.pairings_visible_to(actor)
     ended = list(visible.filter(status=Pairing.Status.ENDED).order_by("-ends_on"))
@@ -206,6 +235,10 @@ def pairs_overview(*, actor: Actor) -> dict:
         .filter(learning_points__memory_states__isnull=False)
         .distinct(),
         "proposed": visible.filter(status=Pairing.Status.PROPOSED),
+        # Colleagues a manager may pick instead of the proposed mentor (checked again on saving).
+        "mentor_choices": access.employees_visible_to(actor)
+        .filter(is_active=True, preference__pairing_opt_in=True)
+        .order_by("last_name"),
         "active": visible.filter(status=Pairing.Status.ACTIVE),
         "ended": ended[:20],
         "effect": {"n": len(changes), "mean_change": float(np.mean(changes)) if changes else None},
@@ -243,9 +276,9 @@ def self_driven_over_time(*, actor: Actor, months: int = 6) -> dict:
 
     since = timezone.now() - dt.timedelta(days=31 * months)
     employees = access.employees_visible_to(actor)
-    rows = SegmentSnapshot.objects.filter(employee__in=employees, computed_at__gte=since).values_list(
-        "employee_id", "segment", "computed_at", "employee__team_id"
-    )
+    rows = SegmentSnapshot.objects.filter(
+        employee__in=employees, computed_at__gte=since, training__isnull=True
+    ).values_list("employee_id", "segment", "computed_at", "employee__team_id")
     people: dict[str, set[int]] = {}
     driven: dict[str, set[int]] = {}
     for employee_id, segment, computed_at, _team in rows:

@@ -93,6 +93,20 @@ def action_plan_create(
     )
 
 
+def action_plan_invite(*, enrollment: Enrollment) -> None:
+    """At the end of a training: ask the employee to write their if-then plans (once per enrolment)."""
+    employee = enrollment.employee
+    link = settings.SITE_URL + reverse("coaching:plans")
+    with translation.override(employee.language):
+        subject = _("Make it stick: what will you do with %(training)s?") % {
+            "training": enrollment.session.training.title
+        }
+        text = render_to_string("coaching/email/plan_invite.txt", {"employee": employee, "enrollment": enrollment,
+                                                                   "link": link})  # fmt: skip
+    outbox_add(key=f"plan-invite:{enrollment.code}", organization=employee.organization, employee=employee,
+               kind="plan_invite", to=employee.user.email, subject=subject, text=text)  # fmt: skip
+
+
 @transaction.atomic
 def action_plan_report(*, plan: ActionPlan, use: str) -> ActionPlan:
     plan.use = use
@@ -190,6 +204,19 @@ def pairing_approve(
             )
         outbox_add(key=f"pair:{pairing.code}:intro:{person.pk}", organization=person.organization, employee=person,
                    kind="pair_intro", to=person.user.email, subject=subject, text=text, at=at)  # fmt: skip
+    return pairing
+
+
+@transaction.atomic
+def pairing_change_mentor(*, pairing: Pairing, mentor: Employee, manager: Employee) -> Pairing:
+    """The manager picks another mentor for a proposal (the view checked the hard constraints)."""
+    pairing.reason = {
+        **pairing.reason,
+        "changed_by_manager": manager.pk,
+        "proposed_mentor": pairing.mentor_id,
+    }
+    pairing.mentor = mentor
+    pairing.save(update_fields=["mentor", "reason"])
     return pairing
 
 

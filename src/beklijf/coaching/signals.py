@@ -10,10 +10,12 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from beklijf.catalog.models import Training
 from beklijf.coaching.activity import activities
 from beklijf.coaching.models import Objection, SegmentSnapshot
 from beklijf.engine import segments as engine
 from beklijf.people.models import Employee, Organization
+from beklijf.practice.models import MemoryState
 
 LABELS = {
     "self_driven": gettext_lazy("Self-driven"),
@@ -70,27 +72,45 @@ def people_in_scope(organization: Organization):  # noqa: ANN201
 
 @transaction.atomic
 def segments_compute(*, organization: Organization, at: dt.datetime | None = None) -> int:
-    """Compute today's snapshots for the organisation; idempotent per local day (replaces the day's own)."""
+    """Compute today's snapshots for the organisation, overall and per training in follow-up; idempotent per
+    day (a second run replaces the day's own snapshots). Thresholds: the organisation's overrides, else the
+    documented defaults."""
     at = at or timezone.now()
     if not organization.segmentation_enabled:
         return 0
     people = list(people_in_scope(organization))
-    results = engine.classify_cohort(activities(employees=people, at=at))
-    today = at.date()
-    SegmentSnapshot.objects.filter(employee__organization=organization, computed_at__date=today).delete()
-    rows = [
-        SegmentSnapshot(
-            employee_id=employee_id,
-            segment=r.segment.value,
-            rule=r.rule,
-            numbers=r.numbers,
-            period_start=r.period_start,
-            period_end=r.period_end,
-            computed_at=at,
-        )  # fmt: skip
-        for employee_id, found in results.items()
-        for r in found
-    ]
+    thresholds = engine.Thresholds.from_dict(organization.segment_thresholds or {})
+    SegmentSnapshot.objects.filter(employee__organization=organization, computed_at__date=at.date()).delete()
+    followed = Training.objects.filter(
+        organization=organization, learning_points__memory_states__started_at__gte=at - dt.timedelta(weeks=26)
+    ).distinct()
+    rows = []
+    # Overall, and per training: a person can lag in Excel and lead in safety.
+    for training in [None, *followed]:
+        if training is None:
+            cohort = people
+        else:
+            learners = set(
+                MemoryState.objects.filter(learning_point__training=training).values_list(
+                    "employee_id", flat=True
+                )
+            )
+            cohort = [p for p in people if p.pk in learners]
+        results = engine.classify_cohort(activities(employees=cohort, at=at, training=training), thresholds)
+        rows += [
+            SegmentSnapshot(
+                employee_id=employee_id,
+                training=training,
+                segment=r.segment.value,
+                rule=r.rule,
+                numbers=r.numbers,
+                period_start=r.period_start,
+                period_end=r.period_end,
+                computed_at=at,
+            )  # fmt: skip
+            for employee_id, found in results.items()
+            for r in found
+        ]
     SegmentSnapshot.objects.bulk_create(rows, batch_size=2000)
     return len(rows)
 
@@ -98,7 +118,9 @@ def segments_compute(*, organization: Organization, at: dt.datetime | None = Non
 def latest(employee_ids) -> dict[int, list[SegmentSnapshot]]:  # noqa: ANN001
     """Each person's snapshots from their latest computation."""
     rows = list(
-        SegmentSnapshot.objects.filter(employee_id__in=employee_ids).order_by("employee_id", "-computed_at")
+        SegmentSnapshot.objects.filter(employee_id__in=employee_ids)
+        .select_related("training")
+        .order_by("employee_id", "-computed_at", "training_id")
     )
     newest: dict[int, dt.datetime] = {}
     found: dict[int, list[SegmentSnapshot]] = {}
@@ -107,3 +129,9 @@ def latest(employee_ids) -> dict[int, list[SegmentSnapshot]]:  # noqa: ANN001
         if row.computed_at == newest[row.employee_id]:
             found.setdefault(row.employee_id, []).append(row)
     return found
+
+
+def label_of(snapshot: SegmentSnapshot) -> str:
+    """ "Needs support", or "Needs support · Excel voor gevorderden" for a training's own signal."""
+    label = str(LABELS.get(snapshot.segment, snapshot.segment))
+    return f"{label} · {snapshot.training.title}" if snapshot.training_id else label

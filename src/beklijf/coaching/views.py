@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from beklijf.catalog.models import Enrollment
 from beklijf.coaching import selectors, services
 from beklijf.coaching.forms import ActionPlanForm, ActionPlanReportForm, BlockerForm, ConversationForm
-from beklijf.coaching.models import Blocker, ConversationTask
+from beklijf.coaching.models import Blocker, ConversationTask, Pairing
 from beklijf.people import access
 
 
@@ -90,6 +90,16 @@ def pair_decide(request: HttpRequest, code: UUID) -> HttpResponse:
         services.pairing_approve(pairing=pairing, manager=request.actor.employee,
                                  mentee_r=selectors.training_r(pairing.mentee, pairing.training))  # fmt: skip
         messages.success(request, _("Approved: both got an introduction."))
+    elif action == "change":
+        mentor = access.get_employee_for(request.actor, request.POST.get("mentor", ""))
+        if pairing.status != Pairing.Status.PROPOSED or not selectors.mentor_allowed(
+            pairing=pairing, mentor=mentor
+        ):
+            messages.error(request, _("%(name)s cannot help here: they must know it well, be open to it, work in the "
+                                      "same group and not be the manager.") % {"name": mentor.full_name})  # fmt: skip
+            return redirect("coaching:pairs")
+        services.pairing_change_mentor(pairing=pairing, mentor=mentor, manager=request.actor.employee)
+        messages.success(request, _("Changed."))
     elif action == "decline":
         services.pairing_decline(pairing=pairing, manager=request.actor.employee)
     elif action == "end":

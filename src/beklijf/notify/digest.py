@@ -102,7 +102,7 @@ def digest_content(*, manager: Employee, at: dt.datetime) -> dict:
         signal_counts: dict[str, int] = {}
         if team.organization.segmentation_enabled:
             for found in latest(list(members.values_list("pk", flat=True))).values():
-                for snapshot in found:
+                for snapshot in (f for f in found if f.training_id is None):
                     label = str(LABELS.get(snapshot.segment, snapshot.segment))
                     signal_counts[label] = signal_counts.get(label, 0) + 1
         teams.append(

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils import translation
@@ -53,7 +55,17 @@ class OrganizationSettingsForm(forms.ModelForm):
             "nudge_from_hour",
             "nudge_until_hour",
             "nudge_holdout",
+            "segmentation_enabled",
+            "pairing_enabled",
+            "pairing_match_on",
         ]
+
+    thresholds_text = forms.CharField(
+        label=_("Signal thresholds"),
+        help_text=_('Only the ones to change, as JSON, e.g. {"laggard_weak_r": 0.65}. Empty: the defaults.'),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
     checkin_weeks_text = forms.CharField(
         label=_("Check-ins after (weeks)"),
@@ -64,6 +76,24 @@ class OrganizationSettingsForm(forms.ModelForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.initial["checkin_weeks_text"] = ", ".join(str(w) for w in self.instance.checkin_weeks or [])
+        if self.instance.segment_thresholds:
+            self.initial["thresholds_text"] = json.dumps(self.instance.segment_thresholds)
+
+    def clean_thresholds_text(self) -> str:
+        from beklijf.engine.segments import Thresholds
+
+        text = (self.cleaned_data["thresholds_text"] or "").strip()
+        try:
+            overrides = json.loads(text) if text else {}
+            if not isinstance(overrides, dict):
+                raise ValueError("not an object")
+            Thresholds.from_dict(overrides)
+        except (ValueError, TypeError) as exc:
+            raise forms.ValidationError(
+                _("These thresholds cannot be used: %(reason)s") % {"reason": exc}
+            ) from exc
+        self.instance.segment_thresholds = overrides
+        return text
 
     def clean_checkin_weeks_text(self) -> str:
         text = self.cleaned_data["checkin_weeks_text"]

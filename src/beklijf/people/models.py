@@ -78,6 +78,8 @@ class Organization(models.Model):
         help_text=_("Segments and the interventions that follow from them."),
     )
     pairing_enabled = models.BooleanField(_("peer pairing"), default=True)
+    # Overrides of the signal thresholds (engine.segments.Thresholds); empty means the documented defaults.
+    segment_thresholds = models.JSONField(_("signal thresholds"), default=dict, blank=True)
     pairing_match_on = models.CharField(
         _("pair people within the same"),
         max_length=10,
