@@ -20,6 +20,7 @@ RUNS = [
     ("queue postgresql", [*BEKLIJF, "bench", "queue", "--states", "1000000", "--json", "--postgres", PG]),
     ("answer sqlite", [sys.executable, str(HERE / "answer.py")]),
     ("answer postgresql", [sys.executable, str(HERE / "answer.py"), "--postgres", PG]),
+    ("needs (engine)", [sys.executable, str(HERE / "bench_needs.py")]),
     ("engine segments and pairing", [sys.executable, str(HERE / "bench_engine_segments.py")]),
     ("coaching postgresql", [sys.executable, str(HERE / "coaching.py"), "--postgres", PG]),
     ("nudges postgresql", [sys.executable, str(HERE / "nudges.py"), "--postgres", PG]),

@@ -188,6 +188,27 @@ TABLE.update(
     }
 )
 
+
+def _request(w: World):  # noqa: ANN202
+    from beklijf.needs.services import request_create
+
+    return request_create(employee=w.employee, training=w.training, motivation="m", requested_by=w.employee)
+
+
+LD_ONLY = (302, 403, 403, 403, 200, 200, 403)
+TABLE.update(
+    {
+        "needs:skills": ("get", NO_ARGS, LD_ONLY),
+        "needs:assess-self": ("get", NO_ARGS, EMPLOYEES),
+        "needs:assess": ("get", lambda w: [w.employee.code], (302, 403, 200, 404, 200, 404, 404)),
+        "needs:heatmap": ("get", lambda w: [w.sales.code], TEAM_SCOPE),
+        "needs:recommendations": ("get", lambda w: [w.training.code], (302, 403, 200, 200, 200, 404, 403)),
+        "needs:requests": ("get", NO_ARGS, EMPLOYEES),
+        "needs:request-decide": ("post", lambda w: [_request(w).code], (302, 403, 302, 404, 302, 404, 404)),
+        "needs:budget": ("get", NO_ARGS, LD_ONLY),
+    }
+)
+
 # The Django admin has its own permission system; it is tested on its own (superusers only).
 EXCLUDED_NAMESPACES = {"admin"}
 

@@ -209,6 +209,10 @@ class LearningPoint(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"), blank=True)
+    skill = models.ForeignKey(
+        "needs.Skill", on_delete=models.SET_NULL, null=True, blank=True, related_name="learning_points",
+        verbose_name=_("skill"),
+    )  # fmt: skip
 
     class Meta:
         verbose_name = _("learning point")

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "beklijf.practice",
     "beklijf.notify",
     "beklijf.coaching",
+    "beklijf.needs",
     "beklijf.demo",
 ]
 

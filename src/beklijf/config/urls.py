@@ -9,6 +9,7 @@ urlpatterns = [
     path("practice/", include("beklijf.practice.urls")),
     path("follow-up/", include("beklijf.notify.urls")),
     path("coaching/", include("beklijf.coaching.urls")),
+    path("needs/", include("beklijf.needs.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -179,6 +179,15 @@ def trainings_visible_to(actor: Actor) -> QuerySet[Training]:
     return base.filter(sessions__enrollments__employee=actor.employee).distinct()
 
 
+def trainings_requestable_by(actor: Actor) -> QuerySet[Training]:
+    """Everyone in an organisation may ask for any training of its catalogue (titles, not people's data)."""
+    from beklijf.catalog.models import Training
+
+    if actor.employee is None:
+        return Training.objects.none()
+    return Training.objects.filter(organization=actor.organization)
+
+
 def providers_visible_to(actor: Actor) -> QuerySet[Provider]:
     from beklijf.catalog.models import Provider
 
@@ -373,3 +382,17 @@ def conversations_visible_to(actor: Actor):  # noqa: ANN201
 
 def get_conversation_for(actor: Actor, code: UUID | str):  # noqa: ANN201
     return _get(conversations_visible_to(actor), code)
+
+
+def training_requests_visible_to(actor: Actor):  # noqa: ANN201
+    from beklijf.needs.models import TrainingRequest
+
+    if actor.employee is None:
+        return TrainingRequest.objects.none()
+    return TrainingRequest.objects.filter(employee__in=employees_visible_to(actor)).select_related(
+        "employee", "training", "skill"
+    )
+
+
+def get_training_request_for(actor: Actor, code: UUID | str):  # noqa: ANN201
+    return _get(training_requests_visible_to(actor), code)

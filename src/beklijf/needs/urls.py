@@ -1,0 +1,18 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from beklijf.needs import views
+
+app_name = "needs"
+
+urlpatterns = [
+    path("skills/", views.skills, name="skills"),
+    path("assess/", views.assess, name="assess-self"),
+    path("assess/<uuid:code>/", views.assess, name="assess"),
+    path("teams/<uuid:code>/heatmap/", views.heatmap, name="heatmap"),
+    path("trainings/<uuid:code>/who/", views.recommendations, name="recommendations"),
+    path("requests/", views.requests, name="requests"),
+    path("requests/<uuid:code>/", views.request_decide, name="request-decide"),
+    path("budget/", views.budget, name="budget"),
+]
