@@ -139,3 +139,24 @@ def test_organisation_thresholds_change_who_fires_and_bad_ones_are_refused(world
     assert world.org.segment_thresholds == {"laggard_weak_r": 0.9}
     segments_compute(organization=world.org, at=NOW + dt.timedelta(days=1))
     assert SegmentSnapshot.objects.filter(employee=weak, segment="laggard").exists()
+
+
+def test_asking_for_a_training_yourself_makes_you_eager(world: World) -> None:
+    from beklijf.needs.services import request_create
+
+    request_create(
+        employee=world.employee,
+        training=world.training,
+        motivation="I want more",
+        requested_by=world.employee,
+    )
+    request_create(
+        employee=world.manager, training=world.training, motivation="for me", requested_by=world.ld_admin
+    )
+    segments_compute(organization=world.org, at=NOW)
+    assert SegmentSnapshot.objects.filter(
+        employee=world.employee, segment="eager", training__isnull=True
+    ).exists()
+    assert not SegmentSnapshot.objects.filter(
+        employee=world.manager, segment="eager"
+    ).exists()  # asked by someone else

@@ -196,6 +196,14 @@ def _request(w: World):  # noqa: ANN202
 
 
 LD_ONLY = (302, 403, 403, 403, 200, 200, 403)
+
+
+def _skill(w: World):  # noqa: ANN202
+    from beklijf.needs.models import Skill
+
+    return Skill.objects.create(organization=w.org, name="Excel")
+
+
 TABLE.update(
     {
         "needs:skills": ("get", NO_ARGS, LD_ONLY),
@@ -206,6 +214,19 @@ TABLE.update(
         "needs:requests": ("get", NO_ARGS, EMPLOYEES),
         "needs:request-decide": ("post", lambda w: [_request(w).code], (302, 403, 302, 404, 302, 404, 404)),
         "needs:budget": ("get", NO_ARGS, LD_ONLY),
+        "needs:skill-edit": ("get", lambda w: [_skill(w).code], (302, 403, 403, 403, 200, 404, 403)),
+        "needs:recommendation-act": (
+            "post",
+            lambda w: [w.training.code],
+            (302, 404, 404, 404, 404, 404, 404),
+        ),
+    }
+)
+
+TABLE.update(
+    {
+        "needs:import": ("get", NO_ARGS, LD_ONLY),
+        "needs:export": ("get", lambda w: ["csv"], LD_ONLY),
     }
 )
 

@@ -105,8 +105,15 @@ class EnrollmentForm(forms.ModelForm):
 class LearningPointForm(forms.ModelForm):
     class Meta:
         model = LearningPoint
-        fields = ["title", "summary", "position"]
+        fields = ["title", "summary", "position", "skill"]
         widgets = {"summary": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {"skill": _("Then the quiz on this point counts as evidence for the skill.")}
+
+    def __init__(self, *args, organization: Organization, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        from beklijf.needs.models import Skill
+
+        self.fields["skill"].queryset = Skill.objects.filter(organization=organization)
 
 
 class QuestionForm(forms.ModelForm):

@@ -143,7 +143,11 @@ def enrollment_edit(request: HttpRequest, code: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def learning_point_create(request: HttpRequest, code: UUID) -> HttpResponse:
     training = access.get_training_for(request.actor, code, write=True)
-    form = LearningPointForm(request.POST or None, initial={"position": training.learning_points.count() + 1})
+    form = LearningPointForm(
+        request.POST or None,
+        initial={"position": training.learning_points.count() + 1},
+        organization=training.organization,
+    )
     form.instance.training = training
     return _edit(request, form, title=_("New learning point"), back=training.get_absolute_url())
 
@@ -152,7 +156,7 @@ def learning_point_create(request: HttpRequest, code: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def learning_point_edit(request: HttpRequest, code: UUID) -> HttpResponse:
     point = access.get_learning_point_for(request.actor, code, write=True)
-    form = LearningPointForm(request.POST or None, instance=point)
+    form = LearningPointForm(request.POST or None, instance=point, organization=point.training.organization)
     if request.method == "GET":
         questions = access.questions_visible_to(request.actor).filter(learning_point=point)
         return render(

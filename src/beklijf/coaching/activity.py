@@ -8,6 +8,7 @@ import zoneinfo
 from collections import defaultdict
 
 import numpy as np
+from django.db.models import F
 
 from beklijf.coaching.models import Blocker, ConversationTask
 from beklijf.engine import segments as engine
@@ -108,6 +109,13 @@ def activities(*, employees: list[Employee], at: dt.datetime, training=None) -> 
         .exclude(status=Blocker.Status.RESOLVED)
         .values_list("employee_id", flat=True)
     )
+    from beklijf.needs.models import TrainingRequest
+
+    asked: dict[int, int] = {}
+    for employee_id in TrainingRequest.objects.filter(
+        employee_id__in=ids, requested_by=F("employee"), created_at__gte=since
+    ).values_list("employee_id", flat=True):
+        asked[employee_id] = asked.get(employee_id, 0) + 1  # only what people asked for themselves counts
     result = []
     for employee in employees:
         c = counts[employee.pk]
@@ -133,7 +141,7 @@ def activities(*, employees: list[Employee], at: dt.datetime, training=None) -> 
                 prompted_answers=c["prompted"],
                 unprompted_answers=c["unprompted"],
                 extra_answers=c["extra"],
-                training_requests=0,  # requests arrive with the needs capability
+                training_requests=asked.get(employee.pk, 0),
                 stability_growth=float(np.mean(growth[employee.pk])) if growth[employee.pk] else None,
                 retrievabilities=tuple(per_person_r[employee.pk]),
                 team_mean_r=float(np.mean(team_values)) if team_values else None,

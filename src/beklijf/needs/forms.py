@@ -12,6 +12,24 @@ class SkillForm(forms.ModelForm):
         fields = ["name", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        current = self.instance.level_descriptions or []
+        for level in range(5):
+            self.fields[f"level_{level}"] = forms.CharField(
+                label=_("Level %(n)s means") % {"n": level}, max_length=200, required=False,
+                initial=current[level] if level < len(current) else "",
+            )  # fmt: skip
+
+    def clean(self) -> dict:
+        data = super().clean()
+        given = [(data.get(f"level_{level}") or "").strip() for level in range(5)]
+        if any(given):
+            if not all(given):
+                self.add_error("level_0", _("Describe all five levels, or none to keep the defaults."))
+            self.instance.level_descriptions = given
+        return data
+
 
 class TrainingSkillForm(forms.ModelForm):
     class Meta:

@@ -140,3 +140,28 @@ class Budget(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["team", "year"], name="budget_once_per_team_year")]
+
+
+class Dismissal(models.Model):
+    """A manager or L&D admin decided a recommended training is not for this person now, and why."""
+
+    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="+")
+    training = models.ForeignKey(Training, on_delete=models.CASCADE, related_name="+")
+    reason = models.TextField(_("reason"))
+    dismissed_by = models.ForeignKey(Employee, on_delete=models.SET_NULL, null=True, related_name="+")
+    dismissed_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["employee", "training"], name="dismissal_once")]
+
+
+class NeedDate(models.Model):
+    """When someone needs a skill at the required level: a new role, a project start."""
+
+    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="+")
+    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="+")
+    needed_by = models.DateField(_("needed by"))
+    note = models.CharField(_("why then"), max_length=200, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["employee", "skill"], name="need_date_once")]

@@ -8,9 +8,18 @@ from decimal import Decimal
 import numpy as np
 from django.utils import timezone
 
-from beklijf.catalog.models import Enrollment, Training
+from beklijf.catalog.models import Enrollment, Training, TrainingSession
 from beklijf.engine import needs as engine
-from beklijf.needs.models import Assessment, Budget, Requirement, Skill, TrainingRequest, TrainingSkill
+from beklijf.needs.models import (
+    Assessment,
+    Budget,
+    Dismissal,
+    NeedDate,
+    Requirement,
+    Skill,
+    TrainingRequest,
+    TrainingSkill,
+)
 from beklijf.people import access
 from beklijf.people.access import Actor
 from beklijf.people.models import Employee, Team
@@ -96,14 +105,48 @@ def levels(employees: list[Employee], skills: list[Skill], *, at: dt.datetime | 
     return {"self": own, "manager": manager, "evidence": evidence, "current": combined}
 
 
-def heatmap(*, actor: Actor, team: Team, skill_code: str = "") -> dict:
+REASSESS_AFTER = dt.timedelta(days=182)  # propose a new assessment after 6 months
+
+
+def reassessments_due(
+    employees: list[Employee], skills: list[Skill], *, at: dt.datetime
+) -> set[tuple[int, int]]:
+    """(employee, skill) pairs to assess again: the manager's latest is older than 6 months, or older than
+    the last completed training that raises the skill."""
+    dated: dict[tuple[int, int], dt.datetime] = {}
+    for employee_id, skill_id, when in Assessment.objects.filter(
+        employee__in=employees, skill__in=skills, source=Assessment.Source.MANAGER
+    ).values_list("employee_id", "skill_id", "assessed_at"):
+        dated[(employee_id, skill_id)] = max(when, dated.get((employee_id, skill_id), when))
+    trained: dict[tuple[int, int], dt.date] = {}
+    raises = TrainingSkill.objects.filter(skill__in=skills).values_list("training_id", "skill_id")
+    by_training: dict[int, list[int]] = {}
+    for training_id, skill_id in raises:
+        by_training.setdefault(training_id, []).append(skill_id)
+    for employee_id, training_id, completed in Enrollment.objects.filter(
+        employee__in=employees, session__training_id__in=by_training, completed_on__isnull=False
+    ).values_list("employee_id", "session__training_id", "completed_on"):
+        for skill_id in by_training[training_id]:
+            trained[(employee_id, skill_id)] = max(completed, trained.get((employee_id, skill_id), completed))
+    due = set()
+    for key, when in dated.items():
+        if at - when > REASSESS_AFTER or (key in trained and when.date() < trained[key]):
+            due.add(key)
+    due |= {key for key in trained if key not in dated}
+    return due
+
+
+def heatmap(*, actor: Actor, team: Team, skill_code: str = "", job_title: str = "") -> dict:
     team_ids = access.subtree_team_ids(team.organization, [team.pk])
-    people = list(access.employees_visible_to(actor).filter(team_id__in=team_ids, is_active=True))
+    everyone = access.employees_visible_to(actor).filter(team_id__in=team_ids, is_active=True)
+    titles = sorted({t for t in everyone.values_list("job_title", flat=True) if t})
+    people = list(everyone.filter(job_title=job_title) if job_title in titles else everyone)
     skills = list(Skill.objects.filter(organization=team.organization))
     if skill_code:
         skills = [s for s in skills if str(s.code) == skill_code] or skills
     found = levels(people, skills)
     requirements = list(Requirement.objects.filter(organization=team.organization))
+    reassess = reassessments_due(people, skills, at=timezone.now())
     rows = []
     for person in people:
         applies = requirements_for(person, requirements)
@@ -122,11 +165,13 @@ def heatmap(*, actor: Actor, team: Team, skill_code: str = "") -> dict:
                 "self": found["self"].get(key), "manager": found["manager"].get(key),
                 "evidence": found["evidence"].get(key), "current": current, "priority": priority,
                 "shade": min(4, int(round(priority * 2))) if priority else 0,
+                "reassess": key in reassess,
             })  # fmt: skip
         rows.append(
             {"employee": person, "cells": cells, "can_assess": access.can_manage_person(actor, person)}
         )
     return {"team": team, "skills": skills, "rows": rows, "all_skills": Skill.objects.filter(organization=team.organization),
+            "titles": titles, "job_title": job_title,
             "skill_code": skill_code}  # fmt: skip
 
 
@@ -145,18 +190,83 @@ def training_recommendations(*, actor: Actor, training: Training) -> dict:
         trainings=[engine.TrainingOffer(training_id=training.pk, skill_id=o.skill_id, raises_to=o.raises_to) for o in offers],
     )  # fmt: skip
     by_id = {p.pk: p for p in people}
-    go = sorted((r for r in result if r.recommended), key=lambda r: -r.priority)
+    dismissed = {d.employee_id: d for d in Dismissal.objects.filter(training=training, employee__in=people)}
+    enrolled = set(
+        Enrollment.objects.filter(session__training=training, employee__in=people).values_list(
+            "employee_id", flat=True
+        )
+    )
+    requested = set(
+        TrainingRequest.objects.filter(
+            training=training, employee__in=people, status=TrainingRequest.Status.REQUESTED
+        ).values_list("employee_id", flat=True)
+    )
+    need_dates = {
+        n.employee_id: n.needed_by
+        for n in NeedDate.objects.filter(employee__in=people, skill__in=skills).order_by("-needed_by")
+    }  # the earliest date wins (ordered so it is written last)
+    sessions = list(
+        TrainingSession.objects.filter(training=training, starts_at__gte=timezone.now()).order_by("starts_at")
+    )
+
+    def timing(employee_id: int) -> dict:
+        needed_by = need_dates.get(employee_id)
+        if needed_by is None:
+            return {"needed_by": None, "in_time": None}
+        in_time = next((s for s in sessions if s.ends_at.date() <= needed_by), None)
+        return {"needed_by": needed_by, "in_time": in_time}
+
+    go = sorted(
+        (
+            r
+            for r in result
+            if r.recommended and r.employee_id not in dismissed and r.employee_id not in enrolled
+        ),
+        # A known need date first (earliest first), then the largest gap.
+        key=lambda r: (need_dates.get(r.employee_id, dt.date.max), -r.priority),
+    )
     no = [r for r in result if not r.recommended]
     return {
         "training": training,
         "skills": skills,
         "go": [
-            {"employee": by_id[r.employee_id], "priority": r.priority, "reason": r.reason}
+            {
+                "employee": by_id[r.employee_id],
+                "priority": r.priority,
+                "reason": r.reason,
+                "requested": r.employee_id in requested,
+                "can_act": access.can_manage_person(actor, by_id[r.employee_id]),
+                **timing(r.employee_id),
+            }
             for r in go
             if r.employee_id in by_id
         ],
         "no": [{"employee": by_id[r.employee_id], "reason": r.reason} for r in no if r.employee_id in by_id],
+        "dismissed": list(dismissed.values()),
+        "can_enrol": access.can_edit_catalog(actor),
     }
+
+
+def employee_recommendations(*, employee: Employee, limit: int = 5) -> list[dict]:
+    """The trainings that close this person's largest gaps (largest first)."""
+    offers = list(
+        TrainingSkill.objects.filter(training__organization=employee.organization).select_related("training")
+    )
+    if not offers:
+        return []
+    skills = list({o.skill for o in offers})
+    found = levels([employee], skills)
+    requirements = list(Requirement.objects.filter(organization=employee.organization))
+    result = engine.recommend(
+        employees=[engine.Person(employee_id=employee.pk, job_title=employee.job_title or None, team_id=employee.team_id)],
+        requirements=[engine.Requirement(skill_id=r.skill_id, level=r.level, frequency=engine.Frequency(r.frequency),
+                                         job_title=r.job_title or None, team_id=r.team_id) for r in requirements],
+        levels=[engine.Level(employee_id=e, skill_id=s, level=v) for (e, s), v in found["current"].items() if v is not None],
+        trainings=[engine.TrainingOffer(training_id=o.training_id, skill_id=o.skill_id, raises_to=o.raises_to) for o in offers],
+    )  # fmt: skip
+    trainings = {o.training_id: o.training for o in offers}
+    best = engine.by_employee(result).get(employee.pk, [])[:limit]
+    return [{"training": trainings[r.training_id], "priority": r.priority} for r in best]
 
 
 def requests_overview(*, actor: Actor) -> dict:
@@ -167,6 +277,11 @@ def requests_overview(*, actor: Actor) -> dict:
         for r in visible.filter(status=TrainingRequest.Status.REQUESTED)
         if access.can_manage_person(actor, r.employee)
     ]
+    if to_decide:  # the cost against the team's yearly budget, for whoever decides
+        rows = {b["team"].pk: b for b in budget_overview(actor=actor, year=timezone.localdate().year)["rows"]}
+        for r in to_decide:
+            row = rows.get(r.employee.team_id)
+            r.budget_left = row["planned"] - row["spent"] if row and row["planned"] is not None else None
     return {"mine": mine, "to_decide": to_decide, "decided": visible.exclude(status=TrainingRequest.Status.REQUESTED)
             .exclude(employee=actor.employee)[:50]}  # fmt: skip
 

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from beklijf.catalog.models import Enrollment, Training, TrainingSession
-from beklijf.needs.models import Assessment, Budget, Skill, TrainingRequest
+from beklijf.needs.models import Assessment, Budget, Dismissal, NeedDate, Skill, TrainingRequest
 from beklijf.people.models import Employee, Team
 
 
@@ -71,3 +71,30 @@ def request_decide(
 def budget_set(*, team: Team, year: int, planned: Decimal) -> Budget:
     budget, _created = Budget.objects.update_or_create(team=team, year=year, defaults={"planned": planned})
     return budget
+
+
+@transaction.atomic
+def enrol_next(*, employee: Employee, training: Training) -> Enrollment | None:
+    """Enrol in the next planned session; None when none is planned."""
+    session = next_session(training)
+    if session is None:
+        return None
+    enrollment, _created = Enrollment.objects.get_or_create(employee=employee, session=session)
+    return enrollment
+
+
+@transaction.atomic
+def dismiss(*, employee: Employee, training: Training, reason: str, by: Employee) -> Dismissal:
+    dismissal, _created = Dismissal.objects.update_or_create(
+        employee=employee, training=training,
+        defaults={"reason": reason[:2000], "dismissed_by": by, "dismissed_at": timezone.now()},
+    )  # fmt: skip
+    return dismissal
+
+
+@transaction.atomic
+def need_date_set(*, employee: Employee, skill: Skill, needed_by: dt.date, note: str = "") -> NeedDate:
+    need, _created = NeedDate.objects.update_or_create(
+        employee=employee, skill=skill, defaults={"needed_by": needed_by, "note": note[:200]}
+    )
+    return need
