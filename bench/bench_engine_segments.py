@@ -27,13 +27,12 @@ import argparse
 import json
 import os
 import random
-import statistics
 import time
-from collections.abc import Callable
 from datetime import date
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
+from timing import median_seconds  # bench/timing.py
 
 from beklijf.engine import pairing, segments
 
@@ -123,15 +122,6 @@ def solve_whole_cohort(candidates, rules, context) -> float:
         keep = problem.allowed[rows, columns] & (problem.cost[rows, columns] < 0)
         total += float(problem.gain[rows, columns][keep].sum())
     return total
-
-
-def median_seconds(function: Callable[[], object], repeat: int) -> float:
-    timings = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        function()
-        timings.append(time.perf_counter() - started)
-    return statistics.median(timings)
 
 
 def bench_pairing(candidates, context, rules: pairing.PairingRules, repeat: int) -> dict:

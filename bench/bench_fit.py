@@ -22,12 +22,11 @@ import argparse
 import json
 import os
 import random
-import statistics
 import time
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from fsrs.scheduler import LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS
+from timing import median_seconds  # bench/timing.py
 
 from beklijf.engine import _fsrs_rs, memory
 
@@ -81,15 +80,6 @@ def build_items(reviews: list[memory.ReviewRecord]) -> int:
     """The baseline: group the log and build the fsrs-rs training items, as fit_parameters does."""
     histories = memory._histories(reviews)
     return len(_fsrs_rs.training_items((h.steps, h.times) for h in histories.values()))
-
-
-def median_seconds(function: Callable[[], object], repeat: int) -> float:
-    timings = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        function()
-        timings.append(time.perf_counter() - started)
-    return statistics.median(timings)
 
 
 def main() -> None:

@@ -24,11 +24,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import statistics
 import time
-from collections.abc import Callable
 
 import numpy as np
+from timing import median_seconds  # bench/timing.py
 
 from beklijf.engine import needs
 
@@ -98,15 +97,6 @@ def dense_requirements(employees, requirements, skill_ids, weights=needs.DEFAULT
 def baseline(required: np.ndarray, current: np.ndarray, weight: np.ndarray) -> np.ndarray:
     """The plain numpy gap matrix, no validation, no requirement resolution."""
     return np.maximum(0.0, np.nan_to_num(required) - np.nan_to_num(current)) * weight
-
-
-def median_seconds(function: Callable[[], object], repeat: int) -> float:
-    timings = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        function()
-        timings.append(time.perf_counter() - started)
-    return statistics.median(timings)
 
 
 def main() -> None:
