@@ -76,7 +76,7 @@ def _populate(employees: int, folder: Path) -> Path:
         )  # fmt: skip
         session = SessionStore()
         session[SESSION_KEY] = str(user.pk)
-        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[BACKEND_SESSION_KEY] = "beklijf.people.backends.EmployeeBackend"
         session[HASH_SESSION_KEY] = user.get_session_auth_hash()
         session["beklijf_last_seen"] = int(time.time()) + 3600  # no idle-refresh write inside the run
         session.create()

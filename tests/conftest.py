@@ -95,7 +95,7 @@ def world(db) -> World:
 def client_for(user: User | None, *, csrf: bool = False) -> Client:
     client = Client(enforce_csrf_checks=csrf)
     if user is not None:
-        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        client.force_login(user, backend="beklijf.people.backends.EmployeeBackend")
     return client
 
 

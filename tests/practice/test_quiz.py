@@ -122,3 +122,14 @@ def test_progress_page_shows_points_and_the_curve(followed: World) -> None:
     assert followed.training.title in page
     assert "not practised yet" in page
     assert '<path class="with"' in page and '<path class="without"' in page
+
+
+def test_answering_stays_within_nine_queries(followed: World, django_assert_max_num_queries) -> None:  # noqa: ANN001
+    """The busiest write of the product (docs/benchmarks.md b): session, user with employee, question, the
+    locked state, the key check, the update, the insert; a new query here shows up in the benchmark."""
+    client = client_for(followed.employee.user)
+    token, question = _shown(client)
+    with django_assert_max_num_queries(9):
+        response = client.post(reverse("practice:answer"), {"token": token, "answer": _right(question)},
+                               HTTP_HX_REQUEST="true")  # fmt: skip
+    assert response.status_code == 200

@@ -132,6 +132,8 @@ AUTH_USER_MODEL = "people.User"
 AUTHENTICATION_BACKENDS = [
     # Axes first: it refuses a locked-out user+IP before the password is even checked.
     "axes.backends.AxesStandaloneBackend",
+    "beklijf.people.backends.EmployeeBackend",
+    # Kept so sessions made before EmployeeBackend existed stay valid.
     "django.contrib.auth.backends.ModelBackend",
 ]
 PASSWORD_HASHERS = [

@@ -108,10 +108,12 @@ def subtree_team_ids(organization: Organization, roots) -> frozenset[int]:  # no
 def actor_for(user: User | None) -> Actor:
     if user is None or not user.is_authenticated or not user.is_active:
         return Actor(user=None)
-    employee = (
-        Employee.objects.select_related("organization", "team").filter(user=user, is_active=True).first()
-    )
-    if employee is not None:
+    # EmployeeBackend loads the employee with the user; for other sessions this is one query.
+    try:
+        employee = user.employee
+    except Employee.DoesNotExist:
+        employee = None
+    if employee is not None and employee.is_active:
         return Actor(user=user, organization=employee.organization, employee=employee)
     account = getattr(user, "provider_account", None)
     if account is not None:

@@ -171,7 +171,7 @@ def magic_link(request: HttpRequest, token: str) -> HttpResponse:
         if employee is None:
             response = render(request, "practice/magic_link.html", {"valid": False}, status=410)
         else:
-            login(request, employee.user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, employee.user, backend="beklijf.people.backends.EmployeeBackend")
             request.session[MAGIC_SCOPE] = "quiz"
             # Redirect to a URL without the token, so it never reaches history or a Referer.
             response = redirect("practice:quiz")
