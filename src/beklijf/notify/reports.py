@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from beklijf.engine.stats import proportion
 from beklijf.notify import ics
 from beklijf.notify.ics_domain import calendar_domain
-from beklijf.notify.models import NudgeAssignment, Outbox
+from beklijf.notify.models import Outbox
 from beklijf.people import access
 from beklijf.people.access import Actor
 from beklijf.people.models import Employee, Team
@@ -24,14 +24,14 @@ from beklijf.practice.models import Review
 
 def outbox_rows(*, actor: Actor, status: str | None) -> QuerySet[Outbox]:
     """Messages of the actor's organisation: metadata only, never the body (it may hold a sign-in link)."""
-    rows = Outbox.objects.filter(organization=actor.organization).order_by("-created_at")
+    rows = access.messages_visible_to(actor).order_by("-created_at")
     if status:
         rows = rows.filter(status=status)
     return rows.only("kind", "to", "subject", "status", "attempts", "created_at", "sent_at", "last_error")
 
 
 def outbox_counts(*, actor: Actor) -> dict[str, int]:
-    counts = Outbox.objects.filter(organization=actor.organization).values("status").annotate(n=Count("pk"))
+    counts = access.messages_visible_to(actor).values("status").annotate(n=Count("pk"))
     return {row["status"]: row["n"] for row in counts}
 
 
@@ -39,7 +39,7 @@ def nudge_effect(*, actor: Actor, days: int = 28) -> dict:
     """Intention to treat: on-time completion (an answer on the day) of everyone assigned to a reminder,
     sent or not, against everyone held out; difference with a 95% interval (normal approximation)."""
     since = timezone.localdate() - dt.timedelta(days=days)
-    assignments = NudgeAssignment.objects.filter(employee__organization=actor.organization, day__gte=since)
+    assignments = access.nudge_assignments_visible_to(actor).filter(day__gte=since)
     answered = Review.objects.filter(
         employee=OuterRef("employee"), answered_at__date=OuterRef("day"), is_extra=False
     )

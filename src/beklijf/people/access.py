@@ -398,3 +398,20 @@ def training_requests_visible_to(actor: Actor):  # noqa: ANN201
 
 def get_training_request_for(actor: Actor, code: UUID | str):  # noqa: ANN201
     return _get(training_requests_visible_to(actor), code)
+
+
+def messages_visible_to(actor: Actor):  # noqa: ANN201
+    """The outbox of the actor's organisation, for L&D admins only (delivery status per message)."""
+    from beklijf.notify.models import Outbox
+
+    if not actor.is_ld_admin:
+        return Outbox.objects.none()
+    return Outbox.objects.filter(organization=actor.organization)
+
+
+def nudge_assignments_visible_to(actor: Actor):  # noqa: ANN201
+    from beklijf.notify.models import NudgeAssignment
+
+    if not actor.is_ld_admin:
+        return NudgeAssignment.objects.none()
+    return NudgeAssignment.objects.filter(employee__in=employees_visible_to(actor))
