@@ -18,6 +18,7 @@ def complete(enrollment: Enrollment, *, on: dt.date) -> Enrollment:
         {"status": Enrollment.Status.COMPLETED, "completed_on": on.isoformat()},
         instance=enrollment,
         session=enrollment.session,
+        employees=type(enrollment.employee).objects.filter(pk=enrollment.employee_id),
     )
     assert form.is_valid(), form.errors
     return enrollment_save(form=form)

@@ -14,7 +14,7 @@ from beklijf.catalog.models import (
     Training,
     TrainingSession,
 )
-from beklijf.people.models import Employee, Organization
+from beklijf.people.models import Organization
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -81,12 +81,11 @@ class EnrollmentForm(forms.ModelForm):
         fields = ["employee", "status", "completed_on"]
         widgets = {"completed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
-    def __init__(self, *args, session: TrainingSession, **kwargs) -> None:
+    def __init__(self, *args, session: TrainingSession, employees, **kwargs) -> None:  # noqa: ANN001
+        """`employees`: the people the actor may enrol, from people/access.py."""
         super().__init__(*args, **kwargs)
         self.instance.session = session
-        self.fields["employee"].queryset = Employee.objects.filter(
-            organization_id=session.training.organization_id, is_active=True
-        )
+        self.fields["employee"].queryset = employees.filter(is_active=True)
         if self.instance.pk:
             # The person of an enrolment does not change; a different person is a new enrolment.
             self.fields["employee"].disabled = True

@@ -112,7 +112,9 @@ def session_edit(request: HttpRequest, code: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def enrollment_create(request: HttpRequest, code: UUID) -> HttpResponse:
     session = access.get_session_for(request.actor, code, write=True)
-    form = EnrollmentForm(request.POST or None, session=session)
+    form = EnrollmentForm(
+        request.POST or None, session=session, employees=access.employees_visible_to(request.actor)
+    )
     return _edit(
         request,
         form,
@@ -126,7 +128,12 @@ def enrollment_create(request: HttpRequest, code: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def enrollment_edit(request: HttpRequest, code: UUID) -> HttpResponse:
     enrollment = access.get_enrollment_for(request.actor, code, write=True)
-    form = EnrollmentForm(request.POST or None, instance=enrollment, session=enrollment.session)
+    form = EnrollmentForm(
+        request.POST or None,
+        instance=enrollment,
+        session=enrollment.session,
+        employees=access.employees_visible_to(request.actor),
+    )
     return _edit(
         request,
         form,

@@ -128,6 +128,7 @@ def pairs_propose(*, actor: Actor, training: Training, at: dt.datetime | None = 
         signals.people_in_scope(organization)
         .filter(pk__in=access.employees_visible_to(actor))
         .filter(memory_states__learning_point__training=training)
+        .select_related("team")  # the manager of each person's team, for the manager-report rule
         .distinct()
     )
     opted = set(
@@ -155,16 +156,7 @@ def pairs_propose(*, actor: Actor, training: Training, at: dt.datetime | None = 
         ).values_list("mentor_id", "mentee_id")
     )
     candidates = [
-        pairing_engine.Candidate(
-            employee_id=p.pk,
-            team_id=p.team_id,
-            role=p.job_title or None,
-            location=p.location or None,
-            manager_id=p.manager_id or (p.team.manager_id if p.team_id else None),
-            opted_in=p.pk in opted,
-            r=float(np.mean(per_person[p.pk])),
-            active_pairs=load.get(p.pk, 0),
-        )  # fmt: skip
+        _candidate(p, float(np.mean(per_person[p.pk])), opted=p.pk in opted, load=load.get(p.pk, 0))
         for p in people
         if p.pk in per_person
     ]
@@ -304,8 +296,11 @@ def self_driven_over_time(*, actor: Actor, months: int = 6) -> dict:
                      "w": max(4, width - 6), "y": 170 - height, "h": height})  # fmt: skip
     this_month = keys[-1] if keys else None
     teams = []
+    team_of: dict[int, set[int]] = {}
+    for employee_id, team_id in employees.values_list("pk", "team_id"):
+        team_of.setdefault(team_id, set()).add(employee_id)
     for team in access.teams_visible_to(actor):
-        members = set(employees.filter(team=team).values_list("pk", flat=True))
+        members = team_of.get(team.pk, set())
         n = len(people.get(this_month, set()) & members) if this_month else 0
         d = len(driven.get(this_month, set()) & members) if this_month else 0
         teams.append({"team": team, "n": n, "share": d / n if n else None})

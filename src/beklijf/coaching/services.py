@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -173,8 +174,9 @@ def objection_set(*, employee: Employee, objects: bool) -> None:
     if objects:
         Objection.objects.get_or_create(employee=employee, defaults={"created_at": timezone.now()})
         SegmentSnapshot.objects.filter(employee=employee).delete()
-        Pairing.objects.filter(status=Pairing.Status.PROPOSED).filter(mentor=employee).delete()
-        Pairing.objects.filter(status=Pairing.Status.PROPOSED).filter(mentee=employee).delete()
+        Pairing.objects.filter(
+            Q(mentor=employee) | Q(mentee=employee), status=Pairing.Status.PROPOSED
+        ).delete()
     else:
         Objection.objects.filter(employee=employee).delete()
 

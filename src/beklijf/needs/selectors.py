@@ -28,13 +28,9 @@ from beklijf.practice.models import MemoryState
 from beklijf.practice.queue import retrievabilities
 
 
-def latest_assessments(
-    employee_ids, *, source: str, before: dt.datetime | None = None
-) -> dict[tuple[int, int], int]:  # noqa: ANN001
+def latest_assessments(employee_ids, *, source: str) -> dict[tuple[int, int], int]:  # noqa: ANN001
     """{(employee, skill): level} from each pair's latest assessment of one source."""
     rows = Assessment.objects.filter(employee_id__in=employee_ids, source=source)
-    if before is not None:
-        rows = rows.filter(assessed_at__lt=before)
     found: dict[tuple[int, int], int] = {}
     for employee_id, skill_id, level in rows.order_by("assessed_at", "pk").values_list(
         "employee_id", "skill_id", "level"
@@ -175,20 +171,26 @@ def heatmap(*, actor: Actor, team: Team, skill_code: str = "", job_title: str = 
             "skill_code": skill_code}  # fmt: skip
 
 
-def training_recommendations(*, actor: Actor, training: Training) -> dict:
-    """Who should go to a training (largest gap first), and who not, with the reason."""
-    people = list(access.employees_visible_to(actor).filter(is_active=True))
-    offers = list(TrainingSkill.objects.filter(training=training))
-    skills = [o.skill for o in offers]
-    found = levels(people, skills)
-    requirements = list(Requirement.objects.filter(organization=training.organization))
-    result = engine.recommend(
+def _recommend(people: list[Employee], offers: list[TrainingSkill], *, organization) -> list:  # noqa: ANN001
+    """The engine's recommendations for these people and training offers, from their current levels."""
+    found = levels(people, list({o.skill for o in offers}))
+    requirements = Requirement.objects.filter(organization=organization)
+    return engine.recommend(
         employees=[engine.Person(employee_id=p.pk, job_title=p.job_title or None, team_id=p.team_id) for p in people],
         requirements=[engine.Requirement(skill_id=r.skill_id, level=r.level, frequency=engine.Frequency(r.frequency),
                                          job_title=r.job_title or None, team_id=r.team_id) for r in requirements],
         levels=[engine.Level(employee_id=e, skill_id=s, level=v) for (e, s), v in found["current"].items() if v is not None],
-        trainings=[engine.TrainingOffer(training_id=training.pk, skill_id=o.skill_id, raises_to=o.raises_to) for o in offers],
+        trainings=[engine.TrainingOffer(training_id=o.training_id, skill_id=o.skill_id, raises_to=o.raises_to)
+                   for o in offers],
     )  # fmt: skip
+
+
+def training_recommendations(*, actor: Actor, training: Training) -> dict:
+    """Who should go to a training (largest gap first), and who not, with the reason."""
+    people = list(access.employees_visible_to(actor).filter(is_active=True))
+    offers = list(TrainingSkill.objects.filter(training=training).select_related("skill"))
+    skills = [o.skill for o in offers]
+    result = _recommend(people, offers, organization=training.organization)
     by_id = {p.pk: p for p in people}
     dismissed = {d.employee_id: d for d in Dismissal.objects.filter(training=training, employee__in=people)}
     enrolled = set(
@@ -250,20 +252,13 @@ def training_recommendations(*, actor: Actor, training: Training) -> dict:
 def employee_recommendations(*, employee: Employee, limit: int = 5) -> list[dict]:
     """The trainings that close this person's largest gaps (largest first)."""
     offers = list(
-        TrainingSkill.objects.filter(training__organization=employee.organization).select_related("training")
+        TrainingSkill.objects.filter(training__organization=employee.organization).select_related(
+            "training", "skill"
+        )
     )
     if not offers:
         return []
-    skills = list({o.skill for o in offers})
-    found = levels([employee], skills)
-    requirements = list(Requirement.objects.filter(organization=employee.organization))
-    result = engine.recommend(
-        employees=[engine.Person(employee_id=employee.pk, job_title=employee.job_title or None, team_id=employee.team_id)],
-        requirements=[engine.Requirement(skill_id=r.skill_id, level=r.level, frequency=engine.Frequency(r.frequency),
-                                         job_title=r.job_title or None, team_id=r.team_id) for r in requirements],
-        levels=[engine.Level(employee_id=e, skill_id=s, level=v) for (e, s), v in found["current"].items() if v is not None],
-        trainings=[engine.TrainingOffer(training_id=o.training_id, skill_id=o.skill_id, raises_to=o.raises_to) for o in offers],
-    )  # fmt: skip
+    result = _recommend([employee], offers, organization=employee.organization)
     trainings = {o.training_id: o.training for o in offers}
     best = engine.by_employee(result).get(employee.pk, [])[:limit]
     return [{"training": trainings[r.training_id], "priority": r.priority} for r in best]
@@ -300,6 +295,19 @@ def budget_overview(*, actor: Actor, year: int) -> dict:
     raises = {}
     for ts in TrainingSkill.objects.filter(training__organization=actor.organization):
         raises.setdefault(ts.training_id, []).append(ts)
+    # Every assessment of the enrolled people, read once: the level each had before their session.
+    history: dict[tuple[int, int, str], list[tuple[dt.datetime, int]]] = {}
+    for employee_id, skill_id, source, when, level in (
+        Assessment.objects.filter(employee__in={e.employee_id for e in enrollments})
+        .order_by("assessed_at", "pk")
+        .values_list("employee_id", "skill_id", "source", "assessed_at", "level")
+    ):
+        history.setdefault((employee_id, skill_id, source), []).append((when, level))
+
+    def before(employee_id: int, skill_id: int, source: str, moment: dt.datetime) -> int | None:
+        earlier = [level for when, level in history.get((employee_id, skill_id, source), []) if when < moment]
+        return earlier[-1] if earlier else None
+
     rows = []
     for team in teams:
         spent = with_gap = Decimal("0")
@@ -307,16 +315,14 @@ def budget_overview(*, actor: Actor, year: int) -> dict:
             cost = e.session.training.cost_per_participant
             spent += cost
             applies = requirements_for(e.employee, requirements)
-            before = latest_assessments(
-                [e.employee_id], source=Assessment.Source.MANAGER, before=e.session.starts_at
-            )
-            before_self = latest_assessments(
-                [e.employee_id], source=Assessment.Source.SELF, before=e.session.starts_at
-            )
+            start = e.session.starts_at
             for ts in raises.get(e.session.training_id, []):
                 req = applies.get(ts.skill_id)
-                level = engine.current_level(before_self.get((e.employee_id, ts.skill_id)),
-                                             before.get((e.employee_id, ts.skill_id)), None)  # fmt: skip
+                level = engine.current_level(
+                    before(e.employee_id, ts.skill_id, Assessment.Source.SELF, start),
+                    before(e.employee_id, ts.skill_id, Assessment.Source.MANAGER, start),
+                    None,
+                )
                 if (
                     req is not None
                     and engine.gap_priority(req.level, level, engine.Frequency(req.frequency)) > 0

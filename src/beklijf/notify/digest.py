@@ -61,6 +61,8 @@ def digests_plan(*, at: dt.datetime) -> int:
 
 
 def digest_content(*, manager: Employee, at: dt.datetime) -> dict:
+    from beklijf.coaching.models import ActionPlan, Blocker
+    from beklijf.coaching.signals import LABELS, latest
     from beklijf.people import access
     from beklijf.practice.models import Review
     from beklijf.practice.selectors import retention
@@ -96,9 +98,6 @@ def digest_content(*, manager: Employee, at: dt.datetime) -> dict:
             enrollment__employee__in=members,
             status__in=[CheckIn.Status.PROPOSED, CheckIn.Status.SCHEDULED],
         ).select_related("enrollment__employee", "enrollment__session__training")
-        from beklijf.coaching.models import ActionPlan, Blocker
-        from beklijf.coaching.signals import LABELS, latest
-
         signal_counts: dict[str, int] = {}
         if team.organization.segmentation_enabled:
             for found in latest(list(members.values_list("pk", flat=True))).values():

@@ -14,6 +14,8 @@ from django.utils.functional import SimpleLazyObject
 from beklijf.people.access import actor_for
 
 _LAST_SEEN = "beklijf_last_seen"
+# Set by practice.views.magic_link: a session opened by a sign-in link reaches today's quiz only.
+MAGIC_LINK_SCOPE = "magic_link_scope"
 
 
 class ActorMiddleware:
@@ -32,7 +34,7 @@ class ActorMiddleware:
                 # Refreshed at most once a minute, so a page view does not write the session every time.
                 request.session[_LAST_SEEN] = now
         request.actor = SimpleLazyObject(lambda: actor_for(request.user))
-        if request.session.get("magic_link_scope") and not _allowed_with_magic_link(request.path_info):
+        if request.session.get(MAGIC_LINK_SCOPE) and not _allowed_with_magic_link(request.path_info):
             # A magic link signs in for today's quiz only; the rest needs the password.
             return HttpResponseForbidden(render_to_string("practice/magic_scope.html", request=request))
         if request.user.is_authenticated:

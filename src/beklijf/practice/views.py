@@ -17,12 +17,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from beklijf.catalog.models import Question
+from beklijf.people.middleware import MAGIC_LINK_SCOPE
 from beklijf.practice import queue, selectors, services
 
 _SIGNING_SALT = "beklijf.practice.shown"
 # A question form older than this is refused: the memory state it was shown for may have moved on.
 _SHOWN_MAX_AGE = dt.timedelta(hours=18)
-MAGIC_SCOPE = "magic_link_scope"
 
 
 def _quiz_template(request: HttpRequest, name: str) -> str:
@@ -172,7 +172,7 @@ def magic_link(request: HttpRequest, token: str) -> HttpResponse:
             response = render(request, "practice/magic_link.html", {"valid": False}, status=410)
         else:
             login(request, employee.user, backend="beklijf.people.backends.EmployeeBackend")
-            request.session[MAGIC_SCOPE] = "quiz"
+            request.session[MAGIC_LINK_SCOPE] = "quiz"
             # Redirect to a URL without the token, so it never reaches history or a Referer.
             response = redirect("practice:quiz")
     # Only the origin may travel in a Referer, never the token in this URL. (Not "no-referrer": with it
