@@ -6,6 +6,8 @@ Builds a fresh database (temporary SQLite file, or a throw-away PostgreSQL datab
 due learning points each, a logged-in session per employee and a signed shown-question token per point.
 Then gunicorn (sync workers) serves bench/answer_site.py and wrk alternates, round by round:
 - baseline: GET /bench/insert/ (one INSERT in a transaction; no session, no template);
+- signed-in insert: POST /bench/signed-in-insert/, the same insert behind the session, account, CSRF and
+  actor middleware every signed-in POST passes (the framework's share of an answer);
 - answer: POST /practice/answer/, each request a different first answer (state update + review insert
   + feedback page), from answers.lua.
 Prints one JSON object: requests/s and latency percentiles of both, the ratio, and non-200 counts.
@@ -165,13 +167,17 @@ def main() -> int:
         for _ in range(args.rounds):
             bare = _wrk(base + "/bench/insert/", seconds=args.seconds, clients=args.clients, threads=2, script=None,
                         env=env)  # fmt: skip
+            signed_in = _wrk(base + "/", seconds=args.seconds, clients=args.clients, threads=2,
+                             script=HERE / "answers.lua", env={**env, "BENCH_HTMX": "0", "BENCH_OFFSET": "0",
+                             "BENCH_WINDOW": str(window), "BENCH_PATH": "/bench/signed-in-insert/"})  # fmt: skip
             answer = _wrk(base + "/", seconds=args.seconds, clients=args.clients, threads=2,
                           script=HERE / "answers.lua", env={**env, "BENCH_HTMX": "0", "BENCH_OFFSET": str(next(windows)),
                           "BENCH_WINDOW": str(window)})  # fmt: skip
             fragment = _wrk(base + "/", seconds=args.seconds, clients=args.clients, threads=2,
                             script=HERE / "answers.lua", env={**env, "BENCH_HTMX": "1", "BENCH_OFFSET": str(next(windows)),
                             "BENCH_WINDOW": str(window)})  # fmt: skip
-            rounds.append({"bare_insert": bare, "answer": answer, "answer_htmx": fragment})
+            rounds.append({"bare_insert": bare, "signed_in_insert": signed_in, "answer": answer,
+                           "answer_htmx": fragment})  # fmt: skip
         hello = _wrk(base + "/bench/hello/", seconds=args.seconds, clients=args.clients, threads=2, script=None,
                      env=env)  # fmt: skip
         from django.db import connection
@@ -187,6 +193,8 @@ def main() -> int:
             "hello_rps": hello["rps"],
             "bare_insert_rps": med("bare_insert", "rps"),
             "bare_insert_p99_ms": med("bare_insert", "p99_ms"),
+            "signed_in_insert_rps": med("signed_in_insert", "rps"),
+            "signed_in_insert_p99_ms": med("signed_in_insert", "p99_ms"),
             "answer_rps": med("answer", "rps"),
             "answer_p50_ms": med("answer", "p50_ms"),
             "answer_p99_ms": med("answer", "p99_ms"),
@@ -196,6 +204,12 @@ def main() -> int:
             "answer_non_200": sum(r["answer"]["non_2xx"] + r["answer_htmx"]["non_2xx"] for r in rounds),
             "ratio_answer_to_bare": round(med("answer", "rps") / med("bare_insert", "rps"), 2),
             "ratio_answer_htmx_to_bare": round(med("answer_htmx", "rps") / med("bare_insert", "rps"), 2),
+            "ratio_signed_in_insert_to_bare": round(
+                med("signed_in_insert", "rps") / med("bare_insert", "rps"), 2
+            ),
+            "ratio_answer_htmx_to_signed_in_insert": round(
+                med("answer_htmx", "rps") / med("signed_in_insert", "rps"), 2
+            ),
             "distinct_answers_per_run": args.window,
             "max_answers_in_one_run": max(
                 max(r["answer"]["rps"], r["answer_htmx"]["rps"]) * args.seconds for r in rounds

@@ -19,6 +19,7 @@ function init(args)
   offset = tonumber(os.getenv("BENCH_OFFSET"))
   window = tonumber(os.getenv("BENCH_WINDOW"))
   index = offset + tid + 1
+  target = os.getenv("BENCH_PATH") or "/practice/answer/"
   non200 = 0
 end
 
@@ -32,7 +33,7 @@ function request()
     ["Content-Type"] = "application/x-www-form-urlencoded",
   }
   if htmx then headers["HX-Request"] = "true" end
-  return wrk.format("POST", "/practice/answer/", headers, item[3])
+  return wrk.format("POST", target, headers, item[3])
 end
 
 function response(status, headers, body)

@@ -77,7 +77,7 @@ def answer_record(
     if shown.employee_id != employee.pk:
         raise AnswerRefused("not yours")
     try:
-        question = Question.objects.select_related("learning_point").get(pk=shown.question_id)
+        question = Question.objects.get(pk=shown.question_id)
     except Question.DoesNotExist as exc:
         raise AnswerRefused("gone") from exc
     zone = zoneinfo.ZoneInfo(employee.time_zone)
@@ -85,7 +85,7 @@ def answer_record(
     try:
         with transaction.atomic():
             row = MemoryState.objects.select_for_update().get(
-                employee=employee, learning_point=question.learning_point
+                employee=employee, learning_point_id=question.learning_point_id
             )
             # Under the row lock: an earlier or concurrent post of the same shown question may have won.
             if earlier := list(Review.objects.filter(key=shown.key)[:1]):
@@ -112,7 +112,7 @@ def answer_record(
                 key=shown.key,
                 organization_id=employee.organization_id,
                 employee=employee,
-                learning_point=question.learning_point,
+                learning_point_id=question.learning_point_id,
                 question=question,
                 answer=answer[:2000],
                 dont_know=dont_know,
