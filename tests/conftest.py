@@ -4,11 +4,20 @@ from dataclasses import dataclass
 
 import pytest
 from django.test import Client, override_settings
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from beklijf.catalog.models import Enrollment, Provider, Trainer, Training, TrainingSession
 from beklijf.people.models import Employee, Organization, Team, User
 from tests import factories
 from tests import smtp as smtp_server
+
+# Property tests judge correctness, not speed: on a shared 2-core machine under load Hypothesis' "too slow"
+# health check and per-example deadlines fail tests that are right. Speed lives in bench/.
+hypothesis_settings.register_profile(
+    "beklijf", deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
+hypothesis_settings.load_profile("beklijf")
 
 
 @dataclass
