@@ -141,6 +141,9 @@ def cmd_worker(extra: list[str]) -> int:
     """
     if "--tick-only" in extra:
         _setup_django()
+        from django.core.management import call_command
+
+        call_command("check")  # as db_worker does: a task backend that cannot work stops start-up
         print(
             "beklijf worker: the minute tick only; the task backend's own worker runs the tasks", flush=True
         )
