@@ -283,3 +283,13 @@ def test_a_task_backend_that_cannot_work_stops_start_up_with_a_clear_message(
                           timeout=60)  # fmt: skip
     assert done.returncode != 0
     assert message in done.stderr
+
+
+def test_the_tick_only_worker_stops_at_start_up_on_a_backend_that_cannot_work(tmp_path: Path) -> None:
+    pytest.importorskip("django_tasks_celery", reason="pip install 'beklijf[celery]'")
+    env = _base_env(tmp_path, 25)
+    env["BEKLIJF_TASK_BACKEND"] = "django_tasks_celery.CeleryBackend"  # without beklijf's Celery app
+    done = subprocess.run([*BEKLIJF, "worker", "--tick-only"], env=env, cwd=ROOT, capture_output=True,
+                          text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 1
+    assert "(beklijf.E402)" in done.stderr and "Traceback" not in done.stderr

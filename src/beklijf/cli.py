@@ -142,8 +142,13 @@ def cmd_worker(extra: list[str]) -> int:
     if "--tick-only" in extra:
         _setup_django()
         from django.core.management import call_command
+        from django.core.management.base import SystemCheckError
 
-        call_command("check")  # as db_worker does: a task backend that cannot work stops start-up
+        try:
+            call_command("check")  # as db_worker does: a task backend that cannot work stops start-up
+        except SystemCheckError as exc:
+            print(exc, file=sys.stderr)
+            return 1
         print(
             "beklijf worker: the minute tick only; the task backend's own worker runs the tasks", flush=True
         )
