@@ -190,7 +190,9 @@ def smtp_server() -> Iterator[tuple[int, smtp.Collect]]:
     controller.stop()
 
 
-def test_celery_on_rabbitmq_runs_the_tasks_by_setting_alone(tmp_path: Path, smtp_server) -> None:  # noqa: ANN001
+def test_celery_on_rabbitmq_runs_the_tasks_by_setting_alone(
+    tmp_path: Path, smtp_server: tuple[int, smtp.Collect]
+) -> None:
     pytest.importorskip("django_tasks_celery", reason="pip install 'beklijf[celery]'")
     _need(5672, "RabbitMQ")
     import kombu
@@ -207,7 +209,7 @@ def test_celery_on_rabbitmq_runs_the_tasks_by_setting_alone(tmp_path: Path, smtp
         CELERY_BROKER_URL=RABBITMQ,
     )
     worker = [sys.executable, "-m", "celery", "-A", "beklijf.config.celery_app", "worker", "--pool", "solo",
-              "--without-gossip", "--without-mingle", "--without-heartbeat", "--loglevel", "INFO"]  # fmt: skip
+              "--without-gossip", "--without-mingle", "--without-heartbeat", "-l", "INFO"]  # fmt: skip
     try:
         _prove(env, CELERY_QUEUED, worker, handler, tmp_path, tick_only=False)
     finally:
@@ -229,8 +231,8 @@ def _claim_redis_db() -> int:
 
 
 def test_rq_on_redis_runs_the_tasks_by_setting_alone_with_the_tick_only_worker(
-    tmp_path: Path, smtp_server
-) -> None:  # noqa: ANN001
+    tmp_path: Path, smtp_server: tuple[int, smtp.Collect]
+) -> None:
     pytest.importorskip("django_tasks_rq", reason="pip install 'beklijf[rq]'")
     _need(6379, "Redis")
     import redis
@@ -268,7 +270,11 @@ def test_beklijf_worker_refuses_to_run_the_database_worker_for_another_backend(t
     [
         ("BEKLIJF_TASK_OPTIONS", "{not json", "BEKLIJF_TASK_OPTIONS must be a JSON object"),
         ("BEKLIJF_TASK_SETTINGS", '["CELERY_BROKER_URL"]', "BEKLIJF_TASK_SETTINGS must be a JSON object"),
-        ("BEKLIJF_TASK_SETTINGS", '{"SECRET_KEY": "x"}', "only set names starting with CELERY_ or RQ_"),
+        (
+            "BEKLIJF_TASK_SETTINGS",
+            '{"SECRET_KEY": "x"}',
+            "only set RQ and names starting with CELERY_ or RQ_",
+        ),
         ("BEKLIJF_TASK_BACKEND", "django.tasks.backends.dummy.DummyBackend", "(beklijf.E401)"),
         # The Celery backend without beklijf's Celery app would send to a queue no worker listens to.
         ("BEKLIJF_TASK_BACKEND", "django_tasks_celery.CeleryBackend", "(beklijf.E402)"),

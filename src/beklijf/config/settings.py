@@ -243,9 +243,15 @@ TASKS = {
     }
 }
 INSTALLED_APPS += env_list("BEKLIJF_EXTRA_APPS", [])
-if any(not name.startswith(("CELERY_", "RQ_")) for name in _TASK_JSON["BEKLIJF_TASK_SETTINGS"]):
-    # Only a backend's own settings: this variable must not become a back door to SECRET_KEY or DATABASES.
-    raise ImproperlyConfigured("BEKLIJF_TASK_SETTINGS may only set names starting with CELERY_ or RQ_.")
+# Only a backend's own settings: this variable must not become a back door to SECRET_KEY or DATABASES.
+_foreign = [
+    n for n in _TASK_JSON["BEKLIJF_TASK_SETTINGS"] if n != "RQ" and not n.startswith(("CELERY_", "RQ_"))
+]
+if _foreign:
+    raise ImproperlyConfigured(
+        "BEKLIJF_TASK_SETTINGS may only set RQ and names starting with CELERY_ or RQ_, "
+        f"not {', '.join(_foreign)}."
+    )
 globals().update(_TASK_JSON["BEKLIJF_TASK_SETTINGS"])
 
 # --- beklijf's own --------------------------------------------------------------------------------

@@ -27,7 +27,8 @@ def task_backend_check(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
     if isinstance(backend, type) and issubclass(backend, DummyBackend):
         return [
             checks.Error(
-                f"The task backend {path} keeps tasks but never runs them: no reminder or e-mail would be sent.",
+                f"The task backend {path} keeps tasks but never runs them: no reminder or e-mail would be "
+                "sent.",
                 hint="Leave BEKLIJF_TASK_BACKEND unset (the database backend), or choose Celery or RQ as in "
                 "docs/operations.md.",
                 id="beklijf.E401",
