@@ -25,6 +25,14 @@ def cmd_manage(args: list[str]) -> int:
     return 0
 
 
+def _uses_database_backend() -> bool:
+    """Whether the tasks go to django-tasks-db, the only backend whose worker `beklijf` runs itself."""
+    from django.tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
+    from django_tasks_db.backend import DatabaseBackend
+
+    return isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], DatabaseBackend)
+
+
 def _start_worker_thread() -> threading.Thread:
     """Run the django-tasks-db worker loop inside this process: the demo needs no second command."""
     from django_tasks_db.management.commands.db_worker import Worker
@@ -105,7 +113,10 @@ def cmd_demo(address: str, *, serve: bool = True) -> int:
     print()
     if not serve:
         return 0
-    _start_worker_thread()
+    if _uses_database_backend():
+        _start_worker_thread()
+    else:  # a Celery or RQ backend: its own worker runs the tasks, as in production
+        print("  The task backend's own worker must run beside this demo (docs/operations.md).\n")
     _start_tick_thread()
     call_command("runserver", address, use_reloader=False, use_threading=True, skip_checks=True)
     return 0
@@ -123,11 +134,41 @@ def cmd_serve(address: str, workers: int) -> int:
 
 
 def cmd_worker(extra: list[str]) -> int:
-    """The task worker, with the minute tick beside it (`--no-tick` when cron runs `beklijf tick`)."""
+    """The task worker, with the minute tick beside it.
+
+    `--no-tick` when cron runs `beklijf tick`; `--tick-only` runs just the minute tick, for a Celery or RQ
+    backend whose own worker runs the tasks (docs/operations.md).
+    """
+    if "--tick-only" in extra:
+        _setup_django()
+        from django.core.management import call_command
+        from django.core.management.base import SystemCheckError
+
+        try:
+            call_command("check")  # as db_worker does: a task backend that cannot work stops start-up
+        except SystemCheckError as exc:
+            print(exc, file=sys.stderr)
+            return 1
+        print(
+            "beklijf worker: the minute tick only; the task backend's own worker runs the tasks", flush=True
+        )
+        _tick_loop()
+        return 0
+    _setup_django()
+    if not _uses_database_backend():
+        from django.conf import settings
+
+        print(
+            "beklijf worker runs the database backend's tasks, but the task backend is "
+            f"{settings.TASKS['default']['BACKEND']} (BEKLIJF_TASK_BACKEND). Run that backend's own "
+            "worker for the tasks and `beklijf worker --tick-only` (or cron `beklijf tick`) for the minute "
+            "tick; see docs/operations.md.",
+            file=sys.stderr,
+        )
+        return 2
     if "--no-tick" in extra:
         extra = [arg for arg in extra if arg != "--no-tick"]
     else:
-        _setup_django()
         _start_tick_thread()
     return cmd_manage(["db_worker", *extra])
 

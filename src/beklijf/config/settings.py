@@ -226,14 +226,33 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Background tasks -----------------------------------------------------------------------------
 # The database backend needs no other service. Another Django Tasks backend (Celery, RQ, a cloud queue) is
-# chosen by setting alone: its dotted path, its OPTIONS as JSON, and the apps it needs (docs/operations.md).
+# chosen by setting alone: its dotted path, its OPTIONS as JSON, the apps it needs, and the settings of its
+# own that it reads (a broker, RQ_QUEUES) as JSON (docs/operations.md; tests/test_task_backends.py).
+_TASK_JSON: dict[str, dict] = {}
+for _name in ("BEKLIJF_TASK_OPTIONS", "BEKLIJF_TASK_SETTINGS"):
+    try:
+        _TASK_JSON[_name] = json.loads(env_str(_name, "").strip() or "{}")
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{_name} must be a JSON object: {exc}") from exc
+    if not isinstance(_TASK_JSON[_name], dict):
+        raise ImproperlyConfigured(f"{_name} must be a JSON object, not {type(_TASK_JSON[_name]).__name__}.")
 TASKS = {
     "default": {
         "BACKEND": env_str("BEKLIJF_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
-        "OPTIONS": json.loads(env_str("BEKLIJF_TASK_OPTIONS", "{}")),
+        "OPTIONS": _TASK_JSON["BEKLIJF_TASK_OPTIONS"],
     }
 }
 INSTALLED_APPS += env_list("BEKLIJF_EXTRA_APPS", [])
+# Only a backend's own settings: this variable must not become a back door to SECRET_KEY or DATABASES.
+_foreign = [
+    n for n in _TASK_JSON["BEKLIJF_TASK_SETTINGS"] if n != "RQ" and not n.startswith(("CELERY_", "RQ_"))
+]
+if _foreign:
+    raise ImproperlyConfigured(
+        "BEKLIJF_TASK_SETTINGS may only set RQ and names starting with CELERY_ or RQ_, "
+        f"not {', '.join(_foreign)}."
+    )
+globals().update(_TASK_JSON["BEKLIJF_TASK_SETTINGS"])
 
 # --- beklijf's own --------------------------------------------------------------------------------
 BEKLIJF_DEFAULT_TARGET_RETENTION = env_float("BEKLIJF_DEFAULT_TARGET_RETENTION", 0.90)

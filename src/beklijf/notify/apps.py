@@ -8,3 +8,6 @@ class NotifyConfig(AppConfig):
     name = "beklijf.notify"
     label = "notify"
     verbose_name = _("Notifications")
+
+    def ready(self) -> None:
+        from beklijf.notify import checks  # noqa: F401  (registers the task backend checks)
