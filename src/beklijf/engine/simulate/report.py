@@ -27,6 +27,15 @@ METRICS = (
     ("active_share", "still active (answered in the last 2 weeks)"),
 )
 
+_SHORT = {
+    "recall_4w_responders": "4 wk, responders",
+    "recall_4w_all": "4 wk, everyone",
+    "recall_12w_responders": "12 wk, responders",
+    "recall_12w_all": "12 wk, everyone",
+    "minutes_per_week": "min/employee/wk",
+    "active_share": "still active",
+}
+
 
 @dataclass(frozen=True)
 class Estimate:
@@ -37,13 +46,14 @@ class Estimate:
     high: float | None
 
     @classmethod
-    def of(cls, values: list[float]) -> Estimate:
+    def of(cls, values: list[float], *, share: bool) -> Estimate:
+        """The estimate of non-negative figures; a share's interval also stops at 1."""
         array = np.asarray(values, dtype=float)
         mean = float(array.mean())
-        if array.size < 2:
+        if array.size < 2 or math.isnan(mean):
             return cls(mean, None, None)
         half = float(stats.t.ppf(0.975, array.size - 1) * array.std(ddof=1) / math.sqrt(array.size))
-        return cls(mean, mean - half, mean + half)
+        return cls(mean, max(0.0, mean - half), min(1.0, mean + half) if share else mean + half)
 
     def to_dict(self) -> dict[str, float | None]:
         return {"mean": self.mean, "ci95_low": self.low, "ci95_high": self.high}
@@ -84,16 +94,24 @@ class SimulationReport:
             "",
         ]
         width = max(len(s.value) for s in self.results)
-        header = " " * (width + 2) + "  ".join(f"{label[:22]:>22}" for _key, label in METRICS)
-        lines.append(header)
+        lines.append(" " * (width + 2) + "  ".join(f"{_SHORT[key]:>18}" for key, _label in METRICS))
         for strategy, figures in self.results.items():
             cells = []
             for key, _label in METRICS:
                 estimate = figures[key]
-                cells.append(f"{_cell(key, estimate):>22}")
+                cells.append(f"{_cell(key, estimate):>18}")
             lines.append(f"{strategy.value:<{width}}  " + "  ".join(cells))
-        lines += ["", "Responders: the self-driven and those who answer most reminders (the same people in every "
-                  "strategy). Recall: the simulated learners' mean chance to recall a learning point."]  # fmt: skip
+        lines += [
+            "",
+            *(
+                f"{_SHORT[key]}: {label}"
+                for key, label in METRICS
+                if key in ("minutes_per_week", "active_share")
+            ),
+            "",
+            "recall: the simulated learners' mean chance to recall a learning point; responders: the self-driven",
+            "and those who answer most reminders (the same people under every strategy).",
+        ]
         return "\n".join(lines)
 
 
@@ -101,9 +119,9 @@ def _cell(key: str, estimate: Estimate) -> str:
     if math.isnan(estimate.mean):
         return "n/a"
     if key == "minutes_per_week":
-        spread = "" if estimate.low is None else f" ±{(estimate.high - estimate.mean):.2f}"  # type: ignore[operator]
+        spread = "" if estimate.low is None else f" ({estimate.low:.2f}-{estimate.high:.2f})"
         return f"{estimate.mean:.2f}{spread}"
-    spread = "" if estimate.low is None else f" ±{100 * (estimate.high - estimate.mean):.1f}"  # type: ignore[operator]
+    spread = "" if estimate.low is None else f" ({100 * estimate.low:.0f}-{100 * estimate.high:.0f})"
     return f"{100 * estimate.mean:.1f}%{spread}"
 
 
@@ -123,7 +141,8 @@ def simulate(
         strategies: which strategies to run.
         model: the learner model.
         behaviour: the behaviour assumptions.
-        jobs: processes to run seeds in parallel (1: in this process).
+        jobs: processes to run seeds in parallel; runs under 2,000 employee-seeds stay in this
+            process, because starting a worker (numpy, scipy, fsrs) costs more than they take.
 
     Returns:
         The report.
@@ -141,7 +160,7 @@ def simulate(
     )
     task = partial(_run_seed, employees=employees, weeks=weeks, points=points, strategies=strategies,
                    model=model, behaviour=behaviour)  # fmt: skip
-    if jobs == 1 or seeds == 1:
+    if jobs == 1 or seeds == 1 or employees * seeds < 2000:
         outcomes = [task(run_seed) for run_seed in report.seeds]
     else:
         # spawn, not fork: forking a process that has threads (a test runner, a server) can deadlock.
@@ -151,7 +170,8 @@ def simulate(
     for strategy in strategies:
         per_seed = [outcome[strategy] for outcome in outcomes]
         report.results[strategy] = {
-            key: Estimate.of([o.figures[key] for o in per_seed]) for key, _label in METRICS
+            key: Estimate.of([o.figures[key] for o in per_seed], share=key != "minutes_per_week")
+            for key, _label in METRICS
         }
         report.curves[strategy] = np.mean([o.curve for o in per_seed], axis=0)
         report.curves_responders[strategy] = np.mean([o.curve_responders for o in per_seed], axis=0)
@@ -188,6 +208,9 @@ def _run_seed(
             curve_responders=run.curve_responders,
             counts={
                 "questions_answered": float(run.log.answers.sum()),
+                # FSRS schedules for 90% correct; how often the simulated learners were right says how
+                # far the scheduler's model is from theirs.
+                "share_correct": float(run.log.correct.sum() / max(1, run.log.answers.sum())),
                 "reminders": float(run.log.prompts.sum()),
                 "conversations": float(run.conversations),
                 "pairs": float(run.pairs),
