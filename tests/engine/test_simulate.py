@@ -109,3 +109,13 @@ def test_bad_settings_are_refused_with_the_reason() -> None:
         Behaviour(mix={e: 0.1 for e in Engagement})
     with pytest.raises(ValueError, match="employees must be at least 1"):
         simulate(employees=0, weeks=1, seed=1)
+
+
+def test_worker_processes_give_the_same_numbers_as_one_process() -> None:
+    one = simulate(
+        employees=700, weeks=2, seed=4, seeds=3, jobs=1, strategies=(Strategy.NONE, Strategy.BEKLIJF)
+    )
+    two = simulate(
+        employees=700, weeks=2, seed=4, seeds=3, jobs=2, strategies=(Strategy.NONE, Strategy.BEKLIJF)
+    )
+    assert json.dumps(one.to_dict(), sort_keys=True) == json.dumps(two.to_dict(), sort_keys=True)

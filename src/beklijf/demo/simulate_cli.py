@@ -12,7 +12,7 @@ import math
 import sys
 from pathlib import Path
 
-from beklijf.engine.simulate import Behaviour, Engagement, simulate
+from beklijf.engine.simulate import Behaviour, Engagement, Strategy, simulate
 
 
 def _positive(text: str) -> int:
@@ -42,6 +42,16 @@ def _mix(text: str) -> dict[Engagement, float]:
     return mix
 
 
+def _strategies(text: str) -> tuple[Strategy, ...]:
+    names = [n.strip() for n in text.split(",") if n.strip()]
+    unknown = [n for n in names if n not in {s.value for s in Strategy}]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(
+            f"unknown strategy {', '.join(unknown) or '(none given)'}; use {', '.join(s.value for s in Strategy)}"
+        )
+    return tuple(Strategy(n) for n in names)
+
+
 def _clean(value: object) -> object:
     """NaN (a figure beyond the simulated weeks) becomes null: JSON has no NaN."""
     if isinstance(value, float) and math.isnan(value):
@@ -63,12 +73,18 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--weeks", type=_positive, default=12)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument(
-        "--seeds", type=_positive, default=5, help="populations; intervals are over these (default 5)"
+        "--seeds", type=_positive, default=3, help="populations; intervals are over these (default 3)"
     )
     p.add_argument("--points", type=_positive, default=5, help="learning points of the training (default 5)")
     p.add_argument("--jobs", type=_positive, default=2, help="processes to run seeds in parallel (default 2)")
     p.add_argument("--mix", type=_mix, help="engagement types, e.g. self_driven=0.23,responsive=0.4,"
                    "reluctant=0.2,dropping_off=0.12,refuser=0.05")  # fmt: skip
+    p.add_argument(
+        "--strategies",
+        type=_strategies,
+        default=tuple(Strategy),
+        help="which to run, comma-separated (default all: " + ",".join(s.value for s in Strategy) + ")",
+    )
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.add_argument("--plot", type=Path, help="draw the retention curves of all strategies to this PNG file")
     p.add_argument(
@@ -88,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         behaviour = Behaviour(mix=args.mix) if args.mix else Behaviour()
         report = simulate(employees=args.employees, weeks=args.weeks, seed=args.seed, seeds=args.seeds,
-                          points=args.points, behaviour=behaviour, jobs=args.jobs)  # fmt: skip
+                          points=args.points, behaviour=behaviour, jobs=args.jobs, strategies=args.strategies)  # fmt: skip
     except ValueError as error:
         command.error(str(error))
     if args.plot or args.calibration_plot:

@@ -126,7 +126,7 @@ def _cell(key: str, estimate: Estimate) -> str:
 
 
 def simulate(
-    *, employees: int, weeks: int, seed: int, seeds: int = 5, points: int = 5,
+    *, employees: int, weeks: int, seed: int, seeds: int = 3, points: int = 5,
     strategies: tuple[Strategy, ...] = tuple(Strategy), model: LearnerModel = CALIBRATED,
     behaviour: Behaviour | None = None, jobs: int = 1,
 ) -> SimulationReport:  # fmt: skip
@@ -158,15 +158,21 @@ def simulate(
     report = SimulationReport(
         employees=employees, weeks=weeks, points=points, seeds=[seed + i for i in range(seeds)]
     )
-    task = partial(_run_seed, employees=employees, weeks=weeks, points=points, strategies=strategies,
-                   model=model, behaviour=behaviour)  # fmt: skip
-    if jobs == 1 or seeds == 1 or employees * seeds < 2000:
-        outcomes = [task(run_seed) for run_seed in report.seeds]
+    task = partial(_run_seed, employees=employees, weeks=weeks, points=points, model=model,
+                   behaviour=behaviour)  # fmt: skip
+    if jobs == 1 or employees * seeds < 2000:
+        outcomes = [task(run_seed, strategies=strategies) for run_seed in report.seeds]
     else:
+        # One task per (seed, strategy), the costly beklijf ones first, so two workers finish together;
+        # each task draws its population again from the seed (cheap, and identical).
+        order = sorted(strategies, key=lambda s: s not in (Strategy.BEKLIJF, Strategy.COACHING))
+        pairs = [(run_seed, strategy) for strategy in order for run_seed in report.seeds]
         # spawn, not fork: forking a process that has threads (a test runner, a server) can deadlock.
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=min(jobs, seeds), mp_context=context) as pool:
-            outcomes = list(pool.map(task, report.seeds))
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            done = list(pool.map(partial(_run_pair, task=task), pairs))
+        outcomes = [{s: result[s] for (run_seed, _), result in zip(pairs, done, strict=True)
+                     if run_seed == wanted for s in result} for wanted in report.seeds]  # fmt: skip
     for strategy in strategies:
         per_seed = [outcome[strategy] for outcome in outcomes]
         report.results[strategy] = {
@@ -189,6 +195,11 @@ class _Outcome:
     curve: np.ndarray
     curve_responders: np.ndarray
     counts: dict[str, float]
+
+
+def _run_pair(pair: tuple[int, Strategy], *, task: partial) -> dict[Strategy, _Outcome]:
+    run_seed, strategy = pair
+    return task(run_seed, strategies=(strategy,))
 
 
 def _run_seed(
