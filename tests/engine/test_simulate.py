@@ -119,3 +119,21 @@ def test_worker_processes_give_the_same_numbers_as_one_process() -> None:
         employees=700, weeks=2, seed=4, seeds=3, jobs=2, strategies=(Strategy.NONE, Strategy.BEKLIJF)
     )
     assert json.dumps(one.to_dict(), sort_keys=True) == json.dumps(two.to_dict(), sort_keys=True)
+
+
+def test_the_refit_strategy_fits_fsrs_on_the_simulated_answers_like_fit_memory() -> None:
+    rng = np.random.default_rng(2)
+    engine = EngineStates(400, 3, keep_log=True)
+    assert not engine.refit()  # nothing answered yet: the defaults stay
+    due = np.full((400, 3), float(engine.first_due_day))
+    for day in range(1, 40):
+        who, which = np.nonzero(due <= day)
+        due[who, which] = engine.review(who, which, rng.random(who.size) < 0.6, day)
+    assert engine.refit()
+    assert engine.parameters.version == 1 and engine.parameters != memory.Parameters.DEFAULT
+    # Learners who are right 60% of the time forget faster than the defaults assume: shorter intervals.
+    default = EngineStates(1, 1)
+    fitted = EngineStates(1, 1)
+    fitted.parameters, fitted._prefix = engine.parameters, engine.parameters.weights
+    one = (np.array([0]), np.array([0]), np.array([True]))
+    assert fitted.review(*one, 1)[0] <= default.review(*one, 1)[0]

@@ -17,6 +17,7 @@ _LABELS = {
     "fixed": "fixed schedule (1, 7, 28 days)",
     "beklijf": "beklijf (FSRS + reminders)",
     "beklijf_coaching": "beklijf + coaching",
+    "beklijf_refit": "beklijf, FSRS refitted monthly",
 }
 
 

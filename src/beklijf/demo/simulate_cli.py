@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from beklijf.engine.simulate import Behaviour, Engagement, Strategy, simulate
+from beklijf.engine.simulate.strategies import DEFAULT_STRATEGIES
 
 
 def _positive(text: str) -> int:
@@ -82,8 +83,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--strategies",
         type=_strategies,
-        default=tuple(Strategy),
-        help="which to run, comma-separated (default all: " + ",".join(s.value for s in Strategy) + ")",
+        default=DEFAULT_STRATEGIES,
+        help="which to run, comma-separated (default: "
+        + ",".join(s.value for s in DEFAULT_STRATEGIES)
+        + "; also beklijf_refit: beklijf with a monthly FSRS fit on the simulated answers)",
     )
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.add_argument("--plot", type=Path, help="draw the retention curves of all strategies to this PNG file")

@@ -24,7 +24,7 @@ from beklijf.engine import pairing, segments
 from beklijf.engine.simulate.learner import Traces
 
 if TYPE_CHECKING:
-    from beklijf.engine.simulate.strategies import EngineStates
+    from beklijf.engine.simulate.strategies import DayLog, EngineStates
 from beklijf.engine.simulate.population import Behaviour, Engagement, Population
 
 MEETING_MINUTES = 15.0
@@ -59,7 +59,8 @@ class Coach:
         self.slot_day = np.full(people, -1)
         self.escalation = np.zeros(people, dtype=np.int64)
         self.pairs: list[tuple[int, int, int]] = []  # (mentor, mentee, start day)
-        leaders = population.team * 0 + np.searchsorted(population.team, population.team)
+        # The first member of each team (teams are consecutive numbers) manages the others.
+        leaders = np.searchsorted(population.team, population.team)
         self.manager = np.where(leaders == np.arange(people), -1, leaders)
 
     # Daily hooks, in the order the strategy calls them.
@@ -86,7 +87,7 @@ class Coach:
         new = (ignored >= IGNORED_LIMIT) & ~self.on_agenda & ~self.refusal_confirmed
         self._to_agenda(np.nonzero(new)[0], day)
 
-    def end_of_day(self, day: int, *, traces: Traces, log: object, states: EngineStates,
+    def end_of_day(self, day: int, *, traces: Traces, log: DayLog, states: EngineStates,
                    now: float) -> None:  # fmt: skip
         self._hold_conversations(day)
         self._meet_pairs(day, traces, now)
@@ -131,7 +132,7 @@ class Coach:
         who = np.repeat(people, self.points)
         traces.present(now + 3600.0, who, np.tile(np.arange(self.points), people.size))
 
-    def _weekly(self, day: int, log: object, states: EngineStates) -> None:
+    def _weekly(self, day: int, log: DayLog, states: EngineStates) -> None:
         r_points, growth = _engine_numbers(states, day)
         signals = segments.classify_cohort(self._activities(day, log, r_points, growth))
         dropping = np.array([any(s.segment is segments.Segment.DROPPING_OFF for s in signals[n])
@@ -140,13 +141,13 @@ class Coach:
         self._pair(day, r_points)
 
     def _activities(
-        self, day: int, log: object, r_points: np.ndarray, growth: np.ndarray
+        self, day: int, log: DayLog, r_points: np.ndarray, growth: np.ndarray
     ) -> list[segments.LearnerActivity]:
         start = max(1, day - WINDOW_DAYS + 1)
         window = slice(start, day + 1)
-        due, on_time = log.due[:, window].sum(1), log.on_time[:, window].sum(1)  # type: ignore[attr-defined]
-        answers, correct = log.answers[:, window].sum(1), log.correct[:, window].sum(1)  # type: ignore[attr-defined]
-        prompted = log.prompted[:, window].sum(1)  # type: ignore[attr-defined]
+        due, on_time = log.due[:, window].sum(1), log.on_time[:, window].sum(1)
+        answers, correct = log.answers[:, window].sum(1), log.correct[:, window].sum(1)
+        prompted = log.prompted[:, window].sum(1)
         weekly = _weekly_rates(log, day)
         team_r = _team_means(self.population.team, r_points)
         activities = []
@@ -165,9 +166,9 @@ class Coach:
             )  # fmt: skip
         return activities
 
-    def _escalate(self, day: int, dropping: np.ndarray, log: object) -> None:
+    def _escalate(self, day: int, dropping: np.ndarray, log: DayLog) -> None:
         week = slice(max(1, day - 6), day + 1)
-        recovered = log.on_time[:, week].sum(1) >= 3  # type: ignore[attr-defined]
+        recovered = log.on_time[:, week].sum(1) >= 3
         self.escalation[recovered] = 0
         step = dropping & ~recovered & ~self.refusal_confirmed
         self.escalation[step] += 1
@@ -206,12 +207,12 @@ def _engine_numbers(states: EngineStates, day: int) -> tuple[np.ndarray, np.ndar
     return states.retrievability(day), growth
 
 
-def _weekly_rates(log: object, day: int) -> list[tuple[float | None, ...]]:
+def _weekly_rates(log: DayLog, day: int) -> list[tuple[float | None, ...]]:
     """On-time rate per week over the last 8 weeks, oldest first; None for a week without due items."""
     weeks = []
     for end in range(day, max(0, day - 56), -7):
         window = slice(max(1, end - 6), end + 1)
-        due, on_time = log.due[:, window].sum(1), log.on_time[:, window].sum(1)  # type: ignore[attr-defined]
+        due, on_time = log.due[:, window].sum(1), log.on_time[:, window].sum(1)
         weeks.append(np.where(due > 0, np.minimum(on_time, due) / np.maximum(due, 1), np.nan))
     matrix = np.array(weeks[::-1]).T
     return [tuple(None if math.isnan(x) else float(x) for x in row) for row in matrix]

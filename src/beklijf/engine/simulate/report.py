@@ -13,7 +13,13 @@ from scipy import stats
 
 from beklijf.engine.simulate.learner import CALIBRATED, LearnerModel
 from beklijf.engine.simulate.population import Behaviour, draw
-from beklijf.engine.simulate.strategies import MINUTES_PER_QUESTION, Strategy, StrategyRun, run_strategy
+from beklijf.engine.simulate.strategies import (
+    DEFAULT_STRATEGIES,
+    MINUTES_PER_QUESTION,
+    Strategy,
+    StrategyRun,
+    run_strategy,
+)
 
 __all__ = ["METRICS", "Estimate", "SimulationReport", "simulate"]
 
@@ -127,7 +133,7 @@ def _cell(key: str, estimate: Estimate) -> str:
 
 def simulate(
     *, employees: int, weeks: int, seed: int, seeds: int = 3, points: int = 5,
-    strategies: tuple[Strategy, ...] = tuple(Strategy), model: LearnerModel = CALIBRATED,
+    strategies: tuple[Strategy, ...] = DEFAULT_STRATEGIES, model: LearnerModel = CALIBRATED,
     behaviour: Behaviour | None = None, jobs: int = 1,
 ) -> SimulationReport:  # fmt: skip
     """Run every strategy on ``seeds`` populations (seed, seed + 1, ...) and summarise.
@@ -165,7 +171,7 @@ def simulate(
     else:
         # One task per (seed, strategy), the costly beklijf ones first, so two workers finish together;
         # each task draws its population again from the seed (cheap, and identical).
-        order = sorted(strategies, key=lambda s: s not in (Strategy.BEKLIJF, Strategy.COACHING))
+        order = sorted(strategies, key=lambda s: s in (Strategy.NONE, Strategy.REFRESHER, Strategy.FIXED))
         pairs = [(run_seed, strategy) for strategy in order for run_seed in report.seeds]
         # spawn, not fork: forking a process that has threads (a test runner, a server) can deadlock.
         context = multiprocessing.get_context("spawn")

@@ -46,6 +46,12 @@ class Strategy(StrEnum):
     FIXED = "fixed"
     BEKLIJF = "beklijf"
     COACHING = "beklijf_coaching"
+    # Not in the default set (it costs a fit a month): beklijf with the organisation's own FSRS fit.
+    REFIT = "beklijf_refit"
+
+
+DEFAULT_STRATEGIES = (Strategy.NONE, Strategy.REFRESHER, Strategy.FIXED, Strategy.BEKLIJF, Strategy.COACHING)
+REFIT_EVERY_DAYS = 28  # as an operator running `beklijf manage fit_memory` once a month
 
 
 @dataclass
@@ -88,12 +94,19 @@ class EngineStates:
     pure and its result depends only on (stability, difficulty, calendar days since the last review,
     correct), so each distinct input is computed once and reused, across runs in the same process
     (the inputs are values, so sharing cannot leak one run into another).
+
+    With ``keep_log`` the answers are also kept as ``memory.ReviewRecord``s, so ``refit`` can fit
+    FSRS-6 on them with ``memory.fit_parameters``, as the product does per organisation.
     """
 
     _cache: ClassVar[dict[tuple, tuple[float, float, int]]] = {}
     _CACHE_LIMIT = 400_000  # about 80 MB; cleared when full
 
-    def __init__(self, people: int, points: int) -> None:
+    def __init__(self, people: int, points: int, *, keep_log: bool = False) -> None:
+        self.parameters = memory.Parameters.DEFAULT
+        self._prefix: tuple | None = None  # the weights, in the cache key once they are not the defaults
+        self._records: list[memory.ReviewRecord] | None = [] if keep_log else None
+        self.points = points
         self.stability = np.full((people, points), np.nan)
         self.difficulty = np.full((people, points), np.nan)
         self.reps = np.zeros((people, points), dtype=np.int64)
@@ -109,9 +122,9 @@ class EngineStates:
         for i, (n, p, right) in enumerate(zip(who.tolist(), which.tolist(), correct.tolist(), strict=True)):
             s = self.stability[n, p]
             key: tuple = (
-                (None, right)
+                (self._prefix, None, right)
                 if math.isnan(s)
-                else (s, self.difficulty[n, p], day - int(self.last_day[n, p]), right)
+                else (self._prefix, s, self.difficulty[n, p], day - int(self.last_day[n, p]), right)
             )
             result = self._cache.get(key)
             if result is None:
@@ -122,17 +135,35 @@ class EngineStates:
             self.reps[n, p] += 1
             self.last_day[n, p] = day
             due[i] = day + interval
+        if self._records is not None:
+            at = self._base + dt.timedelta(days=day)
+            self._records += [
+                memory.ReviewRecord(
+                    item_id=n * self.points + p, rating=memory.rating_for_answer(right), reviewed_at=at
+                )
+                for n, p, right in zip(who.tolist(), which.tolist(), correct.tolist(), strict=True)
+            ]
         return due
 
+    def refit(self) -> bool:
+        """Fit FSRS-6 on the answers so far (from 1,000 long-term reviews on); True when it did."""
+        if not self._records:
+            return False
+        fitted = memory.fit_parameters(self._records, version=self.parameters.version + 1)
+        if fitted is None:
+            return False
+        self.parameters, self._prefix = fitted, fitted.weights
+        return True
+
     def _compute(self, key: tuple) -> tuple[float, float, int]:
-        if key[0] is None:
+        if key[1] is None:
             state, at = self._new, self._base + dt.timedelta(days=self.first_due_day)
         else:
-            stability, difficulty, elapsed, _right = key
+            _prefix, stability, difficulty, elapsed, _right = key
             state = memory.MemoryState(stability=stability, difficulty=difficulty, due=self._base,
                                        last_review=self._base, reps=1, lapses=0)  # fmt: skip
             at = self._base + dt.timedelta(days=elapsed)
-        new, outcome = memory.review(state, correct=bool(key[-1]), at=at)
+        new, outcome = memory.review(state, correct=bool(key[-1]), at=at, parameters=self.parameters)
         assert new.stability is not None and new.difficulty is not None
         return new.stability, new.difficulty, outcome.interval_days
 
@@ -141,9 +172,7 @@ class EngineStates:
         reviewed = ~np.isnan(self.stability)
         r = np.full(self.stability.shape, np.nan)
         elapsed = np.maximum(0, day - self.last_day[reviewed])
-        r[reviewed] = memory.retrievability(
-            elapsed, self.stability[reviewed], memory.Parameters.DEFAULT.decay
-        )
+        r[reviewed] = memory.retrievability(elapsed, self.stability[reviewed], self.parameters.decay)
         return r
 
 
@@ -170,20 +199,20 @@ def run_strategy(
     traces.present(0.0, everyone, np.tile(np.arange(points), people))  # the training itself
     log = DayLog.empty(people, days)
     due_day = np.full((people, points), np.inf)
+    states: EngineStates | None = None
     if strategy is Strategy.FIXED:
         due_day[:] = FIXED_DAYS[0]
     elif strategy is Strategy.REFRESHER:
         due_day[:] = REFRESHER_DAY
-    elif strategy in (Strategy.BEKLIJF, Strategy.COACHING):
-        states = EngineStates(people, points)
+    elif strategy in (Strategy.BEKLIJF, Strategy.COACHING, Strategy.REFIT):
+        states = EngineStates(people, points, keep_log=strategy is Strategy.REFIT)
         due_day[:] = states.first_due_day
     _count_due(log, due_day, days)
     prompt_days = {
         Strategy.FIXED: _fixed_prompt_days(days, population.weekend, FIXED_DAYS),
         Strategy.REFRESHER: _fixed_prompt_days(days, population.weekend, (REFRESHER_DAY,)),
     }.get(strategy, set())
-    nudging = strategy in (Strategy.BEKLIJF, Strategy.COACHING)
-    states = states if nudging else None
+    nudging = states is not None
     coach = (
         coaching.Coach(population, behaviour, points=points, days=days, rng=rng)
         if strategy is Strategy.COACHING
@@ -197,6 +226,8 @@ def run_strategy(
     decline_from = np.zeros(people)  # the day the dropping-off decline (re)started
     dropping = population.engagement == Engagement.DROPPING_OFF
     for day in range(days + 1):
+        if strategy is Strategy.REFIT and states is not None and day > 0 and day % REFIT_EVERY_DAYS == 0:
+            states.refit()
         if day > 0:
             weekend = bool(population.weekend[day])
             away = population.away[:, day]
@@ -234,7 +265,7 @@ def run_strategy(
             np.add.at(log.correct[:, day], who, correct)
             np.add.at(log.on_time[:, day], who, on_time)
             np.add.at(log.prompted[:, day], who, prompted[who])
-            if nudging:
+            if states is not None:  # the beklijf strategies
                 due_day[who, which] = states.review(who, which, correct, day)
             elif strategy is Strategy.FIXED:
                 later = [d for d in FIXED_DAYS if d > day]
@@ -242,7 +273,7 @@ def run_strategy(
             else:
                 due_day[who, which] = np.inf
             _count_due(log, due_day[who, which], days, who)
-            if coach is not None:
+            if coach is not None and states is not None:
                 coach.end_of_day(day, traces=traces, log=log, states=states, now=now)
         measure = day * DAY + _MEASURE_TIME if day > 0 else 1 * HOUR
         recall = traces.recall(measure)
