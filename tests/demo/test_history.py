@@ -29,10 +29,11 @@ def _digest() -> list[tuple]:
 
 @pytest.mark.django_db
 def test_demo_has_months_of_reviews_reminders_checkins_blockers_and_signals() -> None:
-    started = time.perf_counter()
+    # CPU time of this process (SQLite runs in it): the wall clock on a shared machine measures the neighbours.
+    started = time.process_time()
     assert demo_load(now=NOW)
-    seconds = time.perf_counter() - started
-    assert seconds < 60, f"demo load took {seconds:.1f} s"
+    seconds = time.process_time() - started
+    assert seconds < 30, f"demo load took {seconds:.1f} CPU seconds"
 
     first = Review.objects.order_by("answered_at").first()
     assert first is not None and (NOW - first.answered_at).days > 90  # several months back
