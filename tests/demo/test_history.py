@@ -28,7 +28,7 @@ def _digest() -> list[tuple]:
 
 
 @pytest.mark.django_db
-def test_demo_has_months_of_reviews_reminders_checkins_blockers_and_signals() -> None:
+def test_demo_has_months_of_reviews_reminders_checkins_blockers_signals_and_questions_waiting() -> None:
     # CPU time of this process (SQLite runs in it): the wall clock on a shared machine measures the neighbours.
     started = time.process_time()
     assert demo_load(now=NOW)
@@ -55,13 +55,9 @@ def test_demo_has_months_of_reviews_reminders_checkins_blockers_and_signals() ->
             employee=review.employee, session__training__learning_points=review.learning_point_id
         )
         assert enrollment.completed_on < review.answered_at.date() and review.answered_at < NOW
-
-
-@pytest.mark.django_db
-def test_the_visitor_finds_questions_waiting() -> None:
-    demo_load(now=NOW)
+    # The visitor has a history of their own and finds questions waiting.
     visitor = Employee.objects.get(user__email=DEMO_ACCOUNTS["employee"])
-    assert Review.objects.filter(employee=visitor).exists()  # a history of their own
+    assert Review.objects.filter(employee=visitor).exists()
     assert today_queue(employee=visitor, at=NOW)
 
 
