@@ -1,4 +1,4 @@
-"""The `beklijf` command: demo, serve, worker, tick, manage, memory-eval, bench."""
+"""The `beklijf` command: demo, serve, worker, tick, manage, memory-eval, bench, simulate."""
 
 from __future__ import annotations
 
@@ -188,10 +188,15 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("manage", help="any manage.py command", add_help=False)
     sub.add_parser("memory-eval", help="evaluate the memory model on a review log (CSV)", add_help=False)
     sub.add_parser("bench", help="run a benchmark: bench queue --states N [--json]", add_help=False)
+    sub.add_parser("simulate", help="compare follow-up strategies on simulated learners", add_help=False)
 
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] in {"manage", "worker", "memory-eval", "bench"}:
+    if argv and argv[0] in {"manage", "worker", "memory-eval", "bench", "simulate"}:
         command, rest = argv[0], argv[1:]
+        if command == "simulate":
+            from beklijf.demo.simulate_cli import main as simulate
+
+            return simulate(rest)
         if command == "manage":
             return cmd_manage(rest)
         if command == "worker":

@@ -22,6 +22,7 @@ from beklijf.catalog.models import (
     TrainingSession,
 )
 from beklijf.demo import content
+from beklijf.demo.history import history_load
 from beklijf.people.models import Employee, Organization, Team, User
 from beklijf.practice.services import followup_start
 
@@ -58,6 +59,7 @@ def demo_load(*, seed: int = SEED, now: dt.datetime | None = None) -> bool:
     employees_by_team = _people(org, rng)
     providers = _providers(org)
     _trainings(org, providers, employees_by_team, rng, now)
+    history_load(organization=org, now=now, seed=seed, visitor_email=DEMO_ACCOUNTS["employee"])
     return True
 
 
@@ -172,8 +174,9 @@ def _trainings(
                 for q in point_spec.questions
             )
         trainer = provider.trainers.first()
-        # One past session (its follow-up is running) and one planned session per training.
-        past_day = (now - dt.timedelta(days=3 + 9 * index)).astimezone(zone).date()
+        # One past session (its follow-up is running) and one planned session per training; the past
+        # sessions reach back some months so the history (demo/history.py) fills every dashboard.
+        past_day = (now - dt.timedelta(days=5 + 14 * index)).astimezone(zone).date()
         past = TrainingSession.objects.create(
             training=training,
             starts_at=dt.datetime.combine(past_day, dt.time(9, 0), tzinfo=zone),
