@@ -99,7 +99,7 @@ def digest_content(*, manager: Employee, at: dt.datetime) -> dict:
             status__in=[CheckIn.Status.PROPOSED, CheckIn.Status.SCHEDULED],
         ).select_related("enrollment__employee", "enrollment__session__training")
         signal_counts: dict[str, int] = {}
-        if team.organization.segmentation_enabled:
+        if team.organization.signals_active:
             for found in latest(list(members.values_list("pk", flat=True))).values():
                 for snapshot in (f for f in found if f.training_id is None):
                     label = str(LABELS.get(snapshot.segment, snapshot.segment))
