@@ -24,7 +24,7 @@ def _laggard(world: World):  # noqa: ANN202
     """Someone in North whose memory of four learning points has faded: a 'needs support' signal."""
     person = factories.employee(world.org, team=world.north, manager=world.manager, first_name="Lars")
     for p in factories.training(world.org, points=4).learning_points.all():
-        MemoryState.objects.create(employee=person, learning_point=p, stability=0.5, difficulty=8, reps=2, due=NOW,
+        MemoryState.objects.create(employee=person, learning_point=p, stability=0.05, difficulty=8, reps=2, due=NOW,
                                    last_review=NOW - dt.timedelta(days=10), started_at=NOW - dt.timedelta(days=30))  # fmt: skip
     return person
 
@@ -83,7 +83,7 @@ def test_an_objecting_employee_is_never_segmented_or_paired_and_managers_see_obj
     segments_compute(organization=world.org, at=NOW)
     assert not SegmentSnapshot.objects.filter(employee=person).exists()
     # Pairing: a strong mentor and the objecting laggard, both opted in: no pair.
-    mentor = factories.employee(world.org, team=world.north, first_name="Mo")
+    mentor = factories.employee(world.org, team=world.north, manager=world.manager, first_name="Mo")
     for state in MemoryState.objects.filter(employee=person):
         MemoryState.objects.create(employee=mentor, learning_point=state.learning_point, stability=200, difficulty=2,
                                    reps=6, due=NOW + dt.timedelta(days=90), last_review=NOW - dt.timedelta(days=1),
