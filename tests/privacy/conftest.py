@@ -58,14 +58,18 @@ def seed_person(world: World, person: Employee, *, marker: str, colleague: Emplo
                            description=f"{marker} blocker", reported_by=person, created_at=NOW)  # fmt: skip
     ActionPlan.objects.create(employee=person, enrollment=enrollment, situation=f"{marker} when",
                               action=f"{marker} will", due_on=NOW.date(), created_at=NOW)  # fmt: skip
-    ConversationTask.objects.create(employee=person, reason="refuser", created_at=NOW, outcome=f"{marker} talk")
+    ConversationTask.objects.create(
+        employee=person, reason="refuser", created_at=NOW, outcome=f"{marker} talk"
+    )
     Escalation.objects.create(employee=person, started_at=NOW)
     skill = Skill.objects.get_or_create(organization=person.organization, name="Excel")[0]
     Assessment.objects.create(employee=person, skill=skill, source="self", level=2, assessed_by=person,
                               assessed_at=NOW)  # fmt: skip
     TrainingRequest.objects.create(employee=person, training=world.training, motivation=f"{marker} motivation",
                                    requested_by=person, created_at=NOW)  # fmt: skip
-    Dismissal.objects.create(employee=person, training=world.training, reason=f"{marker} reason", dismissed_at=NOW)
+    Dismissal.objects.create(
+        employee=person, training=world.training, reason=f"{marker} reason", dismissed_at=NOW
+    )
     NeedDate.objects.create(employee=person, skill=skill, needed_by=NOW.date(), note=f"{marker} need")
     ProviderAccount.objects.create(user=person.user, provider=world.provider)
     LogEntry.objects.create(user=person.user, action_flag=ADDITION, object_repr="x")

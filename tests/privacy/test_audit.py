@@ -57,7 +57,9 @@ def test_logins_and_failed_logins_are_recorded_without_the_typed_address(world: 
     email = world.employee.email
     client.post(reverse("login"), {"username": email, "password": "wrong-password-1"})
     client.post(reverse("login"), {"username": "nobody@example.com", "password": "wrong-password-1"})
-    assert client.post(reverse("login"), {"username": email, "password": factories.PASSWORD}).status_code == 302
+    assert (
+        client.post(reverse("login"), {"username": email, "password": factories.PASSWORD}).status_code == 302
+    )
     failed = list(AuditEvent.objects.filter(action="login_failed").order_by("pk"))
     assert [e.subject_code for e in failed] == [world.employee.code, None]
     assert failed[0].organization_id == world.org.pk and failed[1].organization_id is None
@@ -88,7 +90,9 @@ def test_coaching_pages_are_recorded(works_council: World) -> None:
     manager = client_for(world.manager.user)
     manager.get(reverse("coaching:blocker-detail", args=[blocker.code]))
     manager.get(reverse("coaching:conversation", args=[task.code]))
-    refs = set(AuditEvent.objects.filter(subject_code=world.employee.code).values_list("object_ref", flat=True))
+    refs = set(
+        AuditEvent.objects.filter(subject_code=world.employee.code).values_list("object_ref", flat=True)
+    )
     assert {f"coaching.blocker:{blocker.code}", f"coaching.conversationtask:{task.code}"} <= refs
 
 
@@ -101,7 +105,9 @@ def test_ld_admins_see_and_filter_their_own_organisations_log_only(world: World)
     assert world.manager.full_name in page and world.employee.full_name in page
     assert world.ld_admin_b.full_name not in page
     only = admin.get(reverse("privacy:audit"), {"action": "settings"}).content.decode()
-    assert world.ld_admin.full_name in only and world.employee.full_name not in only.split('id="audit-table"')[1]
+    assert (
+        world.ld_admin.full_name in only and world.employee.full_name not in only.split('id="audit-table"')[1]
+    )
     person = admin.get(reverse("privacy:audit"), {"person": world.employee.code.hex}).content.decode()
     assert "viewed evaluative data" in person.split('id="audit-table"')[1]
     assert admin.get(reverse("privacy:audit"), {"action": "drop table"}).status_code == 400

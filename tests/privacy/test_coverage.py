@@ -39,7 +39,9 @@ def test_every_model_referring_to_a_person_is_declared_for_export_and_erasure() 
         uncovered = {f.name for f in fields} - declaration.person_fields()
         if uncovered:
             missing.append(f"{model._meta.label}: fields {sorted(uncovered)} not covered")
-    assert not missing, "Declare these in the app's privacy.py (beklijf.privacy.registry):\n" + "\n".join(missing)
+    assert not missing, "Declare these in the app's privacy.py (beklijf.privacy.registry):\n" + "\n".join(
+        missing
+    )
 
 
 def test_the_coverage_check_would_catch_an_undeclared_model() -> None:
@@ -51,7 +53,9 @@ def test_the_coverage_check_would_catch_an_undeclared_model() -> None:
 def test_others_fields_can_be_set_to_null() -> None:
     for declaration in declarations():
         for name in declaration.others:
-            assert declaration.model._meta.get_field(name).null, f"{declaration.label}.{name} must be nullable"
+            assert declaration.model._meta.get_field(name).null, (
+                f"{declaration.label}.{name} must be nullable"
+            )
 
 
 def test_export_holds_a_row_of_every_declared_model_and_erasure_leaves_no_reference(world: World) -> None:
@@ -76,7 +80,9 @@ def test_export_holds_a_row_of_every_declared_model_and_erasure_leaves_no_refere
         if declaration.erase is Erase.DELETE:
             assert not rows_of(declaration, person).exists(), f"{declaration.label} rows remain"
         for name in declaration.clear:
-            assert not rows_of(declaration, person).exclude(**{name: ""}).exists(), f"{declaration.label}.{name}"
+            assert not rows_of(declaration, person).exclude(**{name: ""}).exists(), (
+                f"{declaration.label}.{name}"
+            )
     # Nothing that is left carries the person's words or name.
     assert "SUBJECT" not in json.dumps(person_data(person))
     assert "Mia" not in json.dumps(person_data(person))

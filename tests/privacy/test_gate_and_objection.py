@@ -29,7 +29,9 @@ def _laggard(world: World):  # noqa: ANN202
     return person
 
 
-def test_signals_stay_off_until_the_works_council_decision_and_dpia_are_recorded(world: World, run_tick) -> None:  # noqa: ANN001
+def test_signals_stay_off_until_the_works_council_decision_and_dpia_are_recorded(
+    world: World, run_tick
+) -> None:  # noqa: ANN001
     person = _laggard(world)
     assert world.org.segmentation_enabled  # switched on, but not allowed yet
     assert segments_compute(organization=world.org, at=NOW) == 0
@@ -56,7 +58,9 @@ def test_signals_stay_off_until_the_works_council_decision_and_dpia_are_recorded
     assert "OR 2026-03" in settings_page and 'id="works-council-missing"' not in settings_page
 
 
-def test_an_ld_admin_records_the_decision_on_the_settings_page_and_half_a_decision_is_refused(world: World) -> None:
+def test_an_ld_admin_records_the_decision_on_the_settings_page_and_half_a_decision_is_refused(
+    world: World,
+) -> None:
     client = client_for(world.ld_admin.user)
     base = {"name": world.org.name, "target_retention": "0.9", "daily_question_cap": "5", "nudge_from_hour": "9",
             "nudge_until_hour": "17", "nudge_holdout": "0", "checkin_weeks_text": "1, 4, 12",
@@ -74,7 +78,9 @@ def test_an_ld_admin_records_the_decision_on_the_settings_page_and_half_a_decisi
     assert "works_council_reference" in event.details["fields"] and event.actor_code == world.ld_admin.code
 
 
-def test_an_objecting_employee_is_never_segmented_or_paired_and_managers_see_objected(works_council: World) -> None:
+def test_an_objecting_employee_is_never_segmented_or_paired_and_managers_see_objected(
+    works_council: World,
+) -> None:
     world = works_council
     person = _laggard(world)
     client = client_for(person.user)
@@ -92,7 +98,10 @@ def test_an_objecting_employee_is_never_segmented_or_paired_and_managers_see_obj
         Preference.objects.create(employee=p, pairing_opt_in=True)
     training = MemoryState.objects.filter(employee=person).first().learning_point.training
     pairs_propose(actor=actor_for(world.manager.user), training=training, at=NOW)
-    assert not Pairing.objects.filter(mentee=person).exists() and not Pairing.objects.filter(mentor=person).exists()
+    assert (
+        not Pairing.objects.filter(mentee=person).exists()
+        and not Pairing.objects.filter(mentor=person).exists()
+    )
     manager = client_for(world.manager.user)
     assert "objected" in manager.get(reverse("coaching:team", args=[world.sales.code])).content.decode()
     detail = manager.get(reverse("employee-detail", args=[person.code])).content.decode()

@@ -33,7 +33,9 @@ def test_an_employee_downloads_all_their_data_and_nothing_of_a_colleague(world: 
     seed_person(world, colleague, marker="COLLEEN-OWN", colleague=world.employee)
     client = client_for(world.employee.user, csrf=True)
     page = client.get(reverse("privacy:my-data"))
-    token = page.cookies["csrftoken"].value if "csrftoken" in page.cookies else client.cookies["csrftoken"].value
+    token = (
+        page.cookies["csrftoken"].value if "csrftoken" in page.cookies else client.cookies["csrftoken"].value
+    )
     assert client.post(reverse("privacy:my-data-export")).status_code == 403  # no CSRF token, no download
     archive = _zip(client.post(reverse("privacy:my-data-export"), HTTP_X_CSRFTOKEN=token))
     assert sorted(archive.namelist()) == ["data.json", "index.html"]
@@ -47,7 +49,9 @@ def test_an_employee_downloads_all_their_data_and_nothing_of_a_colleague(world: 
     raw = archive.read("data.json").decode() + archive.read("index.html").decode()
     assert "COLLEEN" not in raw and "Colleen" not in raw and colleague.email not in raw
     page_text = html.unescape(re.sub(r"<[^>]+>", " ", archive.read("index.html").decode()))
-    assert "Your data in beklijf" in page_text and "EVA-OWN blocker" in page_text and "EVA-OWN when" in page_text
+    assert (
+        "Your data in beklijf" in page_text and "EVA-OWN blocker" in page_text and "EVA-OWN when" in page_text
+    )
     # The export is on the audit log, and the next export shows it.
     assert AuditEvent.objects.filter(action="export", subject_code=world.employee.code).count() == 1
 
@@ -83,7 +87,9 @@ def test_erasure_removes_the_person_and_keeps_team_figures(world: World) -> None
     assert not User.objects.filter(email=email).exists()
     assert not SegmentSnapshot.objects.filter(employee=person).exists()
     assert set(Review.objects.filter(employee=person).values_list("answer", flat=True)) == {""}
-    assert Review.objects.filter(employee=other, answer="STAYS answer").count() == 2  # a colleague is untouched
+    assert (
+        Review.objects.filter(employee=other, answer="STAYS answer").count() == 2
+    )  # a colleague is untouched
     assert _team_figures(admin, world) == before
     # The old code now points at nobody; the erasure itself is on the audit log, without a name.
     assert client.get(reverse("employee-detail", args=[old_code])).status_code == 404
