@@ -4,17 +4,48 @@ import django.utils.timezone
 from django.db import migrations, models
 
 
-def install_triggers(apps, schema_editor):  # noqa: ANN001,ANN201
-    # Imported here on purpose: the SQL lives in one module, used by this migration and the test flush.
-    from beklijf.privacy import triggers
+# The audit log's guards, frozen here as migrations must be (the live copy, for the test flush, is
+# beklijf/privacy/triggers.py): UPDATE always refused, DELETE only of rows older than 365 days.
+SQLITE = [
+    """CREATE TRIGGER IF NOT EXISTS privacy_audit_no_update BEFORE UPDATE ON privacy_auditevent
+       BEGIN SELECT RAISE(ABORT, 'The audit log is append-only.'); END""",
+    """CREATE TRIGGER IF NOT EXISTS privacy_audit_no_delete BEFORE DELETE ON privacy_auditevent
+       WHEN OLD."at" > strftime('%Y-%m-%d %H:%M:%f', 'now', '-365 days')
+       BEGIN SELECT RAISE(ABORT, 'The audit log is append-only: rows younger than the retention floor stay.'); END""",
+]
+SQLITE_DROP = ["DROP TRIGGER IF EXISTS privacy_audit_no_update", "DROP TRIGGER IF EXISTS privacy_audit_no_delete"]
+POSTGRES = [
+    """CREATE OR REPLACE FUNCTION privacy_audit_guard() RETURNS trigger AS $$
+    BEGIN
+        IF TG_OP = 'UPDATE' THEN
+            RAISE EXCEPTION 'The audit log is append-only.';
+        END IF;
+        IF OLD."at" > now() - interval '365 days' THEN
+            RAISE EXCEPTION 'The audit log is append-only: rows younger than the retention floor stay.';
+        END IF;
+        RETURN OLD;
+    END
+    $$ LANGUAGE plpgsql""",
+    """CREATE TRIGGER privacy_audit_guard BEFORE UPDATE OR DELETE ON privacy_auditevent
+       FOR EACH ROW EXECUTE FUNCTION privacy_audit_guard()""",
+]
+POSTGRES_DROP = [
+    "DROP TRIGGER IF EXISTS privacy_audit_guard ON privacy_auditevent",
+    "DROP FUNCTION IF EXISTS privacy_audit_guard()",
+]
 
-    triggers.install(schema_editor)
+
+def _run(schema_editor, statements: dict[str, list[str]]) -> None:  # noqa: ANN001
+    for sql in statements.get(schema_editor.connection.vendor, []):
+        schema_editor.execute(sql)
 
 
-def uninstall_triggers(apps, schema_editor):  # noqa: ANN001,ANN201
-    from beklijf.privacy import triggers
+def install_triggers(apps, schema_editor) -> None:  # noqa: ANN001
+    _run(schema_editor, {"sqlite": SQLITE, "postgresql": POSTGRES})
 
-    triggers.uninstall(schema_editor)
+
+def uninstall_triggers(apps, schema_editor) -> None:  # noqa: ANN001
+    _run(schema_editor, {"sqlite": SQLITE_DROP, "postgresql": POSTGRES_DROP})
 
 
 class Migration(migrations.Migration):
