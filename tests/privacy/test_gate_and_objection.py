@@ -106,3 +106,16 @@ def test_an_objecting_employee_is_never_segmented_or_paired_and_managers_see_obj
     assert "objected" in manager.get(reverse("coaching:team", args=[world.sales.code])).content.decode()
     detail = manager.get(reverse("employee-detail", args=[person.code])).content.decode()
     assert 'id="objected"' in detail and "Needs support" not in detail
+
+
+def test_the_weekly_digest_names_nobody_until_the_decision_is_recorded(world: World) -> None:
+    from beklijf.notify.digest import digest_content
+
+    person = _laggard(world)  # questions overdue for days: "has questions waiting"
+    MemoryState.objects.filter(employee=person).update(due=NOW - dt.timedelta(days=10))
+    (team,) = digest_content(manager=world.manager, at=NOW)["teams"]
+    assert team["attention"] == [] and team["signals"] == []
+    record_works_council_decision(world.org)
+    world.manager.organization.refresh_from_db()
+    (team,) = digest_content(manager=world.manager, at=NOW)["teams"]
+    assert [a["name"] for a in team["attention"]] == [person.full_name]

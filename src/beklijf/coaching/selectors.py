@@ -103,7 +103,12 @@ def team_view(*, actor: Actor, team: Team) -> dict:
         actions, status = _suggestions(
             person, names, open_tasks=open_tasks, escalation=escalations.get(person.pk)
         )
-        if person.pk in ignored and person.pk not in open_tasks and access.can_manage_person(actor, person):
+        if (
+            enabled
+            and person.pk in ignored
+            and person.pk not in open_tasks
+            and access.can_manage_person(actor, person)
+        ):
             actions.append({"label": _("No response to %(n)s reminders: talk about it?") % {"n": IGNORED_LIMIT},
                             "url": None, "confirm_refusal": True})  # fmt: skip
         rows.append({"employee": person, "segments": segments, "actions": actions, "status": status,
