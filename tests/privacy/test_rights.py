@@ -107,3 +107,16 @@ def test_nobody_erases_themselves_and_managers_cannot_erase(world: World) -> Non
     report = reverse("privacy:person-erase", args=[world.employee.code])
     assert client_for(world.manager.user).post(report, {"confirm": "on"}).status_code == 403
     assert Employee.objects.get(pk=world.employee.pk).erased_at is None
+
+
+def test_person_urls_are_hidden_from_another_organisation_on_get_and_post(world: World) -> None:
+    outsider = client_for(world.ld_admin_b.user)
+    assert outsider.get(reverse("privacy:person", args=[world.employee.code])).status_code == 404
+    for name in ("privacy:person-export", "privacy:person-erase"):
+        assert outsider.post(reverse(name, args=[world.employee.code]), {"confirm": "on"}).status_code == 404
+    assert Employee.objects.get(pk=world.employee.pk).erased_at is None
+    admin = client_for(world.ld_admin.user)
+    # No mutation by GET: export and erasure answer GET with 405.
+    assert admin.get(reverse("privacy:person-erase", args=[world.employee.code])).status_code == 405
+    assert admin.get(reverse("privacy:person-export", args=[world.employee.code])).status_code == 405
+    assert admin.get(reverse("privacy:my-data-export")).status_code == 405
