@@ -114,10 +114,14 @@ def works_council(world: World) -> World:
 def _audit_rows_flushable(request):  # noqa: ANN001,ANN202
     """SQLite empties tables with DELETE when a transactional test ends, which the audit log's triggers refuse
     for fresh rows; lift them just for that flush (PostgreSQL uses TRUNCATE, which row triggers ignore)."""
-    if not {"transactional_db", "live_server"} & set(request.fixturenames):
+    marker = request.node.get_closest_marker("django_db")
+    by_marker = marker is not None and marker.kwargs.get("transaction", False)
+    if not by_marker and not {"transactional_db", "live_server"} & set(request.fixturenames):
         yield
         return
-    request.getfixturevalue("transactional_db")
+    if not by_marker:
+        # Set up first, so torn down (flushed) after this fixture's clean-up; the marker's helper already is.
+        request.getfixturevalue("transactional_db")
     yield
     from django.db import connection
 

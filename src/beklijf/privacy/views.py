@@ -88,7 +88,7 @@ def person_erase_view(request: HttpRequest, code: UUID) -> HttpResponse:
 def audit_log(request: HttpRequest) -> HttpResponse:
     if not request.actor.is_ld_admin:
         raise PermissionDenied
-    people = access.employees_visible_to(request.actor).order_by("last_name", "first_name")
+    people = access.employees_visible_to(request.actor).filter(erased_at__isnull=True).order_by("last_name")
     form = AuditFilterForm(request.GET or None, people=people)
     filters = form.cleaned_data if form.is_valid() else {}
     status = 400 if request.GET and not form.is_valid() else 200
