@@ -90,10 +90,15 @@ def test_coaching_pages_are_recorded(works_council: World) -> None:
     manager = client_for(world.manager.user)
     manager.get(reverse("coaching:blocker-detail", args=[blocker.code]))
     manager.get(reverse("coaching:conversation", args=[task.code]))
+    from tests.people.test_permissions import _pairing
+
+    pairing = _pairing(world)
+    manager.get(reverse("coaching:pairs"))
     refs = set(
         AuditEvent.objects.filter(subject_code=world.employee.code).values_list("object_ref", flat=True)
     )
-    assert {f"coaching.blocker:{blocker.code}", f"coaching.conversationtask:{task.code}"} <= refs
+    assert {f"coaching.blocker:{blocker.code}", f"coaching.conversationtask:{task.code}",
+            f"coaching.pairing:{pairing.code}"} <= refs  # fmt: skip
 
 
 def test_ld_admins_see_and_filter_their_own_organisations_log_only(world: World) -> None:

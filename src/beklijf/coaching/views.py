@@ -85,7 +85,10 @@ def pairs(request: HttpRequest) -> HttpResponse:
             request, ngettext("%(n)s pair proposed.", "%(n)s pairs proposed.", created) % {"n": created}
         )
         return redirect("coaching:pairs")
-    return render(request, "coaching/pairs.html", selectors.pairs_overview(actor=request.actor))
+    context = selectors.pairs_overview(actor=request.actor)
+    for pairing in [*context["proposed"], *context["active"]]:
+        audit.record(request.actor, "view", pairing, page="pairs")  # shows how well the mentee knows it
+    return render(request, "coaching/pairs.html", context)
 
 
 @login_required
