@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import logging
 from typing import Any
 
 from django.conf import settings
@@ -12,22 +11,20 @@ from django.db import models
 
 from beklijf.privacy.models import AuditAction, AuditEvent
 
-log = logging.getLogger(__name__)
-
 
 def _person(value: Any):  # noqa: ANN401,ANN202
-    """An Actor, a User or an Employee -> (employee or None, user or None, role)."""
+    """An Actor, a User or an Employee -> (employee or None, role)."""
     from beklijf.people.access import Actor, actor_for
     from beklijf.people.models import Employee, User
 
     if value is None:
-        return None, None, ""
+        return None, ""
     if isinstance(value, User):
         value = actor_for(value)
     if isinstance(value, Actor):
-        return value.employee, value.user, value.role if value.is_authenticated else ""
+        return value.employee, value.role if value.is_authenticated else ""
     if isinstance(value, Employee):
-        return value, value.user, value.role
+        return value, str(value.role)
     raise TypeError(f"Not a person: {type(value).__name__}")
 
 
@@ -67,7 +64,7 @@ def record(actor: Any, action: str, target: Any = None, **details: Any) -> Audit
     """
     if action not in AuditAction.values:
         raise ValueError(f"Unknown audit action: {action}")
-    employee, _user, role = _person(actor)
+    employee, role = _person(actor)
     subject, ref = _subject(target)
     organization_id = (
         employee.organization_id if employee is not None else subject.organization_id if subject else None
