@@ -12,6 +12,7 @@ register(
         subject="user__employee",
         erase=Erase.DELETE,
         purpose="Changes a superuser made in the Django admin.",
-        export_exclude=("change_message",),
+        # What was changed may name a colleague: only that, when and what kind of object.
+        export_exclude=("change_message", "object_repr", "object_id"),
     ),
 )
