@@ -17,7 +17,8 @@ register(
         subject="employee",
         erase=Erase.DELETE,
         purpose="Messages sent to you: to send each once and to show delivery.",
-        export_exclude=("body_html", "attachments", "key"),
+        # A manager's weekly digest names their people: the export lists messages, not their bodies.
+        export_exclude=("body_text", "body_html", "attachments", "key"),
     ),
     Declaration(
         NudgeAssignment,
