@@ -120,3 +120,24 @@ def test_person_urls_are_hidden_from_another_organisation_on_get_and_post(world:
     assert admin.get(reverse("privacy:person-erase", args=[world.employee.code])).status_code == 405
     assert admin.get(reverse("privacy:person-export", args=[world.employee.code])).status_code == 405
     assert admin.get(reverse("privacy:my-data-export")).status_code == 405
+
+
+def test_a_managers_export_does_not_name_their_people(world: World) -> None:
+    from django.utils import timezone
+
+    from beklijf.coaching.services import blocker_report
+    from beklijf.notify.models import Outbox
+    from beklijf.privacy.export import person_data
+
+    now = timezone.now()
+    Outbox.objects.create(key="digest:1", organization=world.org, employee=world.manager, kind="digest",
+                          to=world.manager.email, subject="Your team this week",
+                          body_text=f"{world.employee.full_name} has questions waiting", next_attempt_at=now,
+                          created_at=now)  # fmt: skip
+    blocker = blocker_report(employee=world.employee, reported_by=world.manager, category="time")
+    blocker.owner = world.manager
+    blocker.save()
+    client_for(world.manager.user).get(reverse("employee-detail", args=[world.employee.code]))
+    data = json.dumps(person_data(world.manager))
+    assert "Your team this week" in data  # the message is listed...
+    assert world.employee.first_name not in data and world.employee.last_name not in data  # ...nobody named
