@@ -101,6 +101,46 @@ def world(db) -> World:
     )
 
 
+def record_works_council_decision(org: Organization) -> Organization:
+    """What an L&D admin records on the settings page before coaching signals and pairing may run."""
+    import datetime as dt
+
+    org.works_council_decided_on = dt.date(2026, 1, 15)
+    org.works_council_reference = "OR 2026-03"
+    org.dpia_reference = "DPIA-2026-beklijf"
+    org.save()
+    return org
+
+
+@pytest.fixture
+def works_council(world: World) -> World:
+    """Organisation A has the works council's decision and the DPIA on record: signals and pairing run."""
+    record_works_council_decision(world.org)
+    return world
+
+
+@pytest.fixture(autouse=True)
+def _audit_rows_flushable(request):  # noqa: ANN001,ANN202
+    """SQLite empties tables with DELETE when a transactional test ends, which the audit log's triggers refuse
+    for fresh rows; lift them just for that flush (PostgreSQL uses TRUNCATE, which row triggers ignore)."""
+    marker = request.node.get_closest_marker("django_db")
+    by_marker = marker is not None and marker.kwargs.get("transaction", False)
+    if not by_marker and not {"transactional_db", "live_server"} & set(request.fixturenames):
+        yield
+        return
+    if not by_marker:
+        # Set up first, so torn down (flushed) after this fixture's clean-up; the marker's helper already is.
+        request.getfixturevalue("transactional_db")
+    yield
+    from django.db import connection
+
+    from beklijf.privacy.models import AuditEvent
+    from beklijf.privacy.triggers import suspended
+
+    with suspended(connection):
+        AuditEvent.objects.all()._retention_delete()
+
+
 def client_for(user: User | None, *, csrf: bool = False) -> Client:
     client = Client(enforce_csrf_checks=csrf)
     if user is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +22,9 @@ from beklijf.practice.models import MemoryState
 from tests import factories
 from tests.conftest import World, client_for
 from tests.practice.conftest import complete
+
+# Coaching signals and pairing run only with the works council's decision on record (docs/privacy.md).
+pytestmark = pytest.mark.usefixtures("works_council")
 
 NOW = timezone.now()
 

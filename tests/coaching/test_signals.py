@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+import pytest
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,6 +18,9 @@ from beklijf.practice.models import MemoryState, Review
 from tests import factories
 from tests.conftest import World, client_for
 from tests.practice.conftest import complete
+
+# Coaching signals and pairing run only with the works council's decision on record (docs/privacy.md).
+pytestmark = pytest.mark.usefixtures("works_council")
 
 NOW = timezone.now()
 
@@ -131,7 +135,9 @@ def test_organisation_thresholds_change_who_fires_and_bad_ones_are_refused(world
     url = reverse("organization-settings")
     base = {"name": world.org.name, "target_retention": "0.9", "daily_question_cap": "5", "nudge_from_hour": "9",
             "nudge_until_hour": "17", "nudge_holdout": "0", "checkin_weeks_text": "1, 4, 12",
-            "segmentation_enabled": "on", "pairing_enabled": "on", "pairing_match_on": "team"}  # fmt: skip
+            "segmentation_enabled": "on", "pairing_enabled": "on", "pairing_match_on": "team",
+            "works_council_decided_on": "2026-01-15", "works_council_reference": "OR 2026-03",
+            "dpia_reference": "DPIA-2026-beklijf"}  # fmt: skip
     bad = client.post(url, {**base, "thresholds_text": '{"laggard_weak_r": 7}'})
     assert bad.status_code == 400 and "These thresholds cannot be used" in bad.content.decode()
     client.post(url, {**base, "thresholds_text": '{"laggard_weak_r": 0.9}'})

@@ -15,7 +15,11 @@ from tests import factories
 from tests.e2e.conftest import log_in
 from tests.practice.conftest import complete
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("works_council"),
+]
 
 
 def test_manager_pairs_a_fast_learner_with_a_laggard_and_resolves_a_reported_blocker(page, world) -> None:  # noqa: ANN001

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 import zoneinfo
 
+import pytest
 from django.core import mail
 from django.test import override_settings
 
@@ -18,6 +19,7 @@ MONDAY_8 = dt.datetime(2026, 11, 30, 8, 5, tzinfo=AMS)
 
 
 @override_settings(SITE_URL="http://testserver")
+@pytest.mark.usefixtures("works_council")  # named people for the manager: docs/privacy.md
 def test_manager_gets_one_digest_a_week_with_attention_and_links_that_open(world: World, run_tick) -> None:  # noqa: ANN001
     complete(world.enrollment, on=dt.date(2026, 11, 20))  # questions waiting since the 21st
     AgendaItem.objects.create(team=world.north, title="x", source="ignored", employee=world.employee,

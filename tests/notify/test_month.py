@@ -7,6 +7,7 @@ import datetime as dt
 import zoneinfo
 from collections import Counter
 
+import pytest
 from django.core import mail
 
 from beklijf.notify.models import AgendaItem, Outbox
@@ -17,6 +18,7 @@ from tests.practice.conftest import complete
 START = dt.datetime(2026, 11, 2, 0, 0, tzinfo=dt.UTC)  # a Monday
 
 
+@pytest.mark.usefixtures("works_council")  # named people for the manager: docs/privacy.md
 def test_a_month_of_ticks_respects_every_limit_and_ends_on_the_agenda(world: World, run_tick) -> None:  # noqa: ANN001
     people = [world.employee]
     for zone in ("Europe/Amsterdam", "America/New_York", "Asia/Tokyo"):

@@ -230,6 +230,18 @@ TABLE.update(
     }
 )
 
+PRIVACY_PERSON = (302, 403, 403, 404, 200, 404, 404)  # an L&D admin of the person's organisation only
+TABLE.update(
+    {
+        "privacy:my-data": ("get", NO_ARGS, EMPLOYEES),
+        "privacy:my-data-export": ("post", NO_ARGS, EMPLOYEES),
+        "privacy:person": ("get", lambda w: [w.employee.code], PRIVACY_PERSON),
+        "privacy:person-export": ("post", lambda w: [w.employee.code], PRIVACY_PERSON),
+        "privacy:person-erase": ("post", lambda w: [w.employee.code], (302, 403, 403, 404, 400, 404, 404)),
+        "privacy:audit": ("get", NO_ARGS, LD_ONLY),
+    }
+)
+
 # The Django admin has its own permission system; it is tested on its own (superusers only).
 EXCLUDED_NAMESPACES = {"admin"}
 

@@ -80,7 +80,7 @@ def team_view(*, actor: Actor, team: Team) -> dict:
     team_ids = access.subtree_team_ids(team.organization, [team.pk])
     people = list(access.employees_visible_to(actor).filter(team_id__in=team_ids, is_active=True))
     ids = [p.pk for p in people]
-    enabled = team.organization.segmentation_enabled
+    enabled = team.organization.signals_active
     snapshots = signals.latest(ids) if enabled else {}
     objected = set(Objection.objects.filter(employee_id__in=ids).values_list("employee_id", flat=True))
     open_tasks = {
@@ -103,7 +103,12 @@ def team_view(*, actor: Actor, team: Team) -> dict:
         actions, status = _suggestions(
             person, names, open_tasks=open_tasks, escalation=escalations.get(person.pk)
         )
-        if person.pk in ignored and person.pk not in open_tasks and access.can_manage_person(actor, person):
+        if (
+            enabled
+            and person.pk in ignored
+            and person.pk not in open_tasks
+            and access.can_manage_person(actor, person)
+        ):
             actions.append({"label": _("No response to %(n)s reminders: talk about it?") % {"n": IGNORED_LIMIT},
                             "url": None, "confirm_refusal": True})  # fmt: skip
         rows.append({"employee": person, "segments": segments, "actions": actions, "status": status,
@@ -122,7 +127,7 @@ def pairs_propose(*, actor: Actor, training: Training, at: dt.datetime | None = 
     """Propose the optimal pairs for one training among the people the actor may see (linear assignment)."""
     at = at or timezone.now()
     organization = training.organization
-    if not (organization.segmentation_enabled and organization.pairing_enabled):
+    if not organization.pairing_active:
         return 0
     people = list(
         signals.people_in_scope(organization)
@@ -222,7 +227,7 @@ def pairs_overview(*, actor: Actor) -> dict:
     ]
     organization = actor.organization
     return {
-        "enabled": organization.segmentation_enabled and organization.pairing_enabled,
+        "enabled": organization.pairing_active,
         "trainings": access.trainings_visible_to(actor)
         .filter(learning_points__memory_states__isnull=False)
         .distinct(),
@@ -248,6 +253,23 @@ def blocker_overview(*, actor: Actor) -> dict:
     return {
         "blockers": blockers,
         "by_category": by_category if (actor.is_manager or actor.is_ld_admin) else [],
+    }
+
+
+def person_signals(*, actor: Actor, employee: Employee) -> dict:
+    """One person's latest signals for someone who coaches them: only when the organisation may show them
+    (works council decision and DPIA on record), and "objected" instead of a signal after an objection."""
+    shown = employee.organization.signals_active and access.can_manage_person(actor, employee)
+    if not shown:
+        return {"shown": False, "segments": [], "objected": False}
+    objected = Objection.objects.filter(employee=employee).exists()
+    found = [] if objected else signals.latest([employee.pk]).get(employee.pk, [])
+    return {
+        "shown": True,
+        "objected": objected,
+        "segments": [
+            {"label": signals.label_of(s), "why": signals.explain(s.segment, s.numbers)} for s in found
+        ],
     }
 
 

@@ -76,7 +76,7 @@ def segments_compute(*, organization: Organization, at: dt.datetime | None = Non
     day (a second run replaces the day's own snapshots). Thresholds: the organisation's overrides, else the
     documented defaults."""
     at = at or timezone.now()
-    if not organization.segmentation_enabled:
+    if not organization.signals_active:
         return 0
     people = list(people_in_scope(organization))
     thresholds = engine.Thresholds.from_dict(organization.segment_thresholds or {})

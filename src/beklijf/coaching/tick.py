@@ -37,7 +37,11 @@ def coaching_tick(*, at: dt.datetime) -> dict:
 
 def _compute_daily(at: dt.datetime) -> int:
     total = 0
-    for organization in Organization.objects.filter(segmentation_enabled=True):
+    for organization in Organization.objects.filter(
+        segmentation_enabled=True, works_council_decided_on__isnull=False
+    ):
+        if not organization.signals_active:
+            continue  # no works council decision or DPIA on record
         local = at.astimezone(zoneinfo.ZoneInfo(settings.TIME_ZONE))
         if local.hour < COMPUTE_HOUR:
             continue

@@ -18,6 +18,7 @@ from beklijf.coaching import selectors, services
 from beklijf.coaching.forms import ActionPlanForm, ActionPlanReportForm, BlockerForm, ConversationForm
 from beklijf.coaching.models import Blocker, ConversationTask, Pairing
 from beklijf.people import access
+from beklijf.privacy import audit
 
 
 def _employee(request: HttpRequest):  # noqa: ANN202
@@ -37,7 +38,11 @@ def _manager(request: HttpRequest) -> None:
 @login_required
 def team_coaching(request: HttpRequest, code: UUID) -> HttpResponse:
     team = access.get_team_for(request.actor, code)
-    return render(request, "coaching/team.html", selectors.team_view(actor=request.actor, team=team))
+    context = selectors.team_view(actor=request.actor, team=team)
+    for row in context["rows"]:
+        if row["segments"] and row["employee"].pk != request.actor.employee.pk:
+            audit.record(request.actor, "view", row["employee"], page="team-coaching")
+    return render(request, "coaching/team.html", context)
 
 
 @login_required
@@ -48,6 +53,7 @@ def refusal_confirm(request: HttpRequest, code: UUID) -> HttpResponse:
     if not access.can_manage_person(request.actor, employee):
         raise PermissionDenied
     task = services.conversation_open(employee=employee, reason=ConversationTask.Reason.REFUSER)
+    audit.record(request.actor, "change", task, change="refusal confirmed")
     return redirect("coaching:conversation", code=task.code)
 
 
@@ -56,6 +62,7 @@ def refusal_confirm(request: HttpRequest, code: UUID) -> HttpResponse:
 def conversation(request: HttpRequest, code: UUID) -> HttpResponse:
     task = access.get_conversation_for(request.actor, code)
     form = ConversationForm(request.POST or None, instance=task)
+    audit.record(request.actor, "change" if request.method == "POST" else "view", task)
     if request.method == "POST" and form.is_valid():
         services.conversation_close(task=task, outcome=form.cleaned_data["outcome"])
         messages.success(request, _("Saved. Record what is in the way as a blocker, so someone owns it."))
@@ -78,7 +85,10 @@ def pairs(request: HttpRequest) -> HttpResponse:
             request, ngettext("%(n)s pair proposed.", "%(n)s pairs proposed.", created) % {"n": created}
         )
         return redirect("coaching:pairs")
-    return render(request, "coaching/pairs.html", selectors.pairs_overview(actor=request.actor))
+    context = selectors.pairs_overview(actor=request.actor)
+    for pairing in [*context["proposed"], *context["active"]]:
+        audit.record(request.actor, "view", pairing, page="pairs")  # shows how well the mentee knows it
+    return render(request, "coaching/pairs.html", context)
 
 
 @login_required
@@ -86,6 +96,7 @@ def pairs(request: HttpRequest) -> HttpResponse:
 def pair_decide(request: HttpRequest, code: UUID) -> HttpResponse:
     pairing = access.get_pairing_for(request.actor, code, write=True)
     action = request.POST.get("action")
+    audit.record(request.actor, "change", pairing, change=str(action)[:20])
     if action == "approve":
         services.pairing_approve(pairing=pairing, manager=request.actor.employee,
                                  mentee_r=selectors.training_r(pairing.mentee, pairing.training))  # fmt: skip
@@ -159,6 +170,8 @@ def blocker_detail(request: HttpRequest, code: UUID) -> HttpResponse:
     blocker = access.get_blocker_for(request.actor, code, write=request.method == "POST")
     can_manage = access.can_manage_person(request.actor, blocker.employee)
     form = BlockerForm(request.POST or None, instance=blocker)
+    if blocker.employee_id != request.actor.employee.pk:
+        audit.record(request.actor, "change" if request.method == "POST" else "view", blocker)
     if request.method == "POST" and form.is_valid():
         services.blocker_update(
             blocker=blocker, **{k: form.cleaned_data[k] for k in ("status", "owner", "due_on", "resolution")}
@@ -238,6 +251,7 @@ def plan_confirm(request: HttpRequest, code: UUID) -> HttpResponse:
     services.action_plan_confirm(
         plan=plan, manager=request.actor.employee, confirmed=request.POST.get("confirmed") == "yes"
     )
+    audit.record(request.actor, "change", plan, change="confirmation")
     return (
         redirect("coaching:team", code=plan.employee.team.code) if plan.employee.team_id else redirect("home")
     )
@@ -251,7 +265,9 @@ def plan_confirm(request: HttpRequest, code: UUID) -> HttpResponse:
 def mine(request: HttpRequest) -> HttpResponse:
     employee = _employee(request)
     if request.method == "POST":
-        services.objection_set(employee=employee, objects=request.POST.get("object") == "yes")
+        objects = request.POST.get("object") == "yes"
+        services.objection_set(employee=employee, objects=objects)
+        audit.record(request.actor, "object", employee, objects=objects)
         messages.success(request, _("Saved."))
         return redirect("coaching:mine")
     return render(request, "coaching/mine.html", selectors.own_signals(employee=employee))

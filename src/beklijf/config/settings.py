@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "beklijf.coaching",
     "beklijf.needs",
     "beklijf.surveys",
+    "beklijf.privacy",
     "beklijf.demo",
 ]
 
@@ -264,6 +265,11 @@ BEKLIJF_OUTBOX_STALE_SECONDS = env_int(
 BEKLIJF_WEBHOOK_ALLOW_PRIVATE = env_bool(
     "BEKLIJF_WEBHOOK_ALLOW_PRIVATE", False
 )  # tests and local trials only
+# Retention per kind of data, in months (docs/privacy.md); an organisation may set its own in its settings.
+BEKLIJF_RETENTION_REVIEWS_MONTHS = env_int("BEKLIJF_RETENTION_REVIEWS_MONTHS", 24)
+BEKLIJF_RETENTION_SEGMENTS_MONTHS = env_int("BEKLIJF_RETENTION_SEGMENTS_MONTHS", 12)
+BEKLIJF_RETENTION_BLOCKERS_MONTHS = env_int("BEKLIJF_RETENTION_BLOCKERS_MONTHS", 12)
+BEKLIJF_RETENTION_AUDIT_MONTHS = env_int("BEKLIJF_RETENTION_AUDIT_MONTHS", 60)  # at least 12
 BEKLIJF_PROVIDER_MIN_GROUP = 5  # never show a provider a group smaller than this (k-anonymity)
 
 LOGGING = {

@@ -55,7 +55,14 @@ def demo_load(*, seed: int = SEED, now: dt.datetime | None = None) -> bool:
         return False
     rng = random.Random(seed)
     now = now or timezone.now()
-    org = Organization.objects.create(name=content.ORGANIZATION.name, slug=content.ORGANIZATION.slug)
+    # A demo decision of the works council and a DPIA, so that the demo shows coaching signals (docs/privacy.md).
+    org = Organization.objects.create(
+        name=content.ORGANIZATION.name,
+        slug=content.ORGANIZATION.slug,
+        works_council_decided_on=(now - dt.timedelta(days=90)).date(),
+        works_council_reference="OR-besluit demo",
+        dpia_reference="DPIA beklijf demo",
+    )
     employees_by_team = _people(org, rng)
     providers = _providers(org)
     _trainings(org, providers, employees_by_team, rng, now)

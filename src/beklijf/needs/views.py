@@ -286,6 +286,11 @@ def matrix_import(request: HttpRequest) -> HttpResponse:
     if upload is None and action in ("import", "import_valid"):
         done = transfer.apply(request.actor, rows, layout, valid_only=action == "import_valid")
         if done is not None:
+            from beklijf.privacy import audit
+
+            audit.record(
+                request.actor, "import", None, kind="skills matrix", new=done.new, skipped=done.invalid
+            )
             transfer.discard(handle)
             request.session.pop(IMPORT_SESSION_KEY, None)
             messages.success(
@@ -319,5 +324,8 @@ def matrix_export(request: HttpRequest, fmt: str) -> HttpResponse:
         )
     else:
         raise Http404
+    from beklijf.privacy import audit
+
+    audit.record(request.actor, "export", None, kind="skills matrix", format=fmt)
     response["Content-Disposition"] = f'attachment; filename="{transfer.export_filename(fmt)}"'
     return response

@@ -81,16 +81,18 @@ def digest_content(*, manager: Employee, at: dt.datetime) -> dict:
             figures = retention(reviews=reviews.filter(learning_point__training_id=training_id))
             per_training.append({"title": title, "four_weeks": figures[28]})
         attention = []
+        # Named people in the digest are individual figures: only with the works council's decision on record.
+        named = team.organization.signals_active
         ignored = AgendaItem.objects.filter(team__in=team_ids, source=AgendaItem.Source.IGNORED_PROMPTS,
                                             discussed_at__isnull=True).select_related("employee")  # fmt: skip
-        for item in ignored:
+        for item in ignored if named else []:
             attention.append({"name": item.employee.full_name, "why": _("ignored the last 3 reminders")})
         overdue = (
             MemoryState.objects.filter(employee__in=members, due__lt=at - OVERDUE)
             .values_list("employee__first_name", "employee__name_prefix", "employee__last_name")
             .distinct()
         )
-        for first, prefix, last in overdue:
+        for first, prefix, last in overdue if named else []:
             name = " ".join(p for p in (first, prefix, last) if p)
             if all(a["name"] != name for a in attention):
                 attention.append({"name": name, "why": _("has questions waiting for more than 3 days")})
@@ -99,7 +101,7 @@ def digest_content(*, manager: Employee, at: dt.datetime) -> dict:
             status__in=[CheckIn.Status.PROPOSED, CheckIn.Status.SCHEDULED],
         ).select_related("enrollment__employee", "enrollment__session__training")
         signal_counts: dict[str, int] = {}
-        if team.organization.segmentation_enabled:
+        if team.organization.signals_active:
             for found in latest(list(members.values_list("pk", flat=True))).values():
                 for snapshot in (f for f in found if f.training_id is None):
                     label = str(LABELS.get(snapshot.segment, snapshot.segment))

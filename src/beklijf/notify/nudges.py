@@ -133,7 +133,9 @@ def nudges_plan(*, at: dt.datetime) -> NudgePlan:
 
 
 def _put_on_agenda(employee: Employee, at: dt.datetime) -> int:
-    if employee.team_id is None:
+    # A named point about one person is an individual figure for the manager: only with the works council's
+    # decision on record (docs/privacy.md).
+    if employee.team_id is None or not employee.organization.signals_active:
         return 0
     try:
         with transaction.atomic():

@@ -415,3 +415,23 @@ def nudge_assignments_visible_to(actor: Actor):  # noqa: ANN201
     if not actor.is_ld_admin:
         return NudgeAssignment.objects.none()
     return NudgeAssignment.objects.filter(employee__in=employees_visible_to(actor))
+
+
+# --- Privacy --------------------------------------------------------------------------------------
+
+
+def audit_events_visible_to(actor: Actor):  # noqa: ANN201
+    """The audit log of the actor's organisation, for its L&D admins only."""
+    from beklijf.privacy.models import AuditEvent
+
+    if not actor.is_ld_admin:
+        return AuditEvent.objects.none()
+    return AuditEvent.objects.filter(organization_id=actor.organization.pk)
+
+
+def get_person_for_privacy(actor: Actor, code: UUID | str) -> Employee:
+    """Exporting or erasing someone else: L&D admins of the person's organisation only."""
+    employee = get_employee_for(actor, code)
+    if not actor.is_ld_admin:
+        raise PermissionDenied
+    return employee

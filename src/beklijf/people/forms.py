@@ -58,7 +58,15 @@ class OrganizationSettingsForm(forms.ModelForm):
             "segmentation_enabled",
             "pairing_enabled",
             "pairing_match_on",
+            "works_council_decided_on",
+            "works_council_reference",
+            "dpia_reference",
+            "retention_reviews_months",
+            "retention_segments_months",
+            "retention_blockers_months",
+            "retention_audit_months",
         ]
+        widgets = {"works_council_decided_on": forms.DateInput(attrs={"type": "date"})}
 
     thresholds_text = forms.CharField(
         label=_("Signal thresholds"),
@@ -113,10 +121,37 @@ class OrganizationSettingsForm(forms.ModelForm):
             self.add_error(
                 "nudge_until_hour", _("Reminders need a window within the day: from before until.")
             )
+        decided, reference = data.get("works_council_decided_on"), data.get("works_council_reference")
+        if bool(decided) != bool(reference):
+            self.add_error(
+                "works_council_reference",
+                _("Record both the date and the reference of the works council decision."),
+            )
         share = data.get("nudge_holdout")
         if share is not None and not 0 <= share <= 0.5:
             self.add_error("nudge_holdout", _("Hold out between 0 and 0.5 of the reminders."))
         return data
+
+    def _months(self, name: str, minimum: int) -> int | None:
+        value = self.cleaned_data[name]
+        if value is not None and not minimum <= value <= 120:
+            raise forms.ValidationError(
+                _("Choose between %(min)s and 120 months, or leave empty for the default.") % {"min": minimum}
+            )
+        return value
+
+    def clean_retention_reviews_months(self) -> int | None:
+        return self._months("retention_reviews_months", 1)
+
+    def clean_retention_segments_months(self) -> int | None:
+        return self._months("retention_segments_months", 1)
+
+    def clean_retention_blockers_months(self) -> int | None:
+        return self._months("retention_blockers_months", 1)
+
+    def clean_retention_audit_months(self) -> int | None:
+        # The database refuses deleting audit rows younger than a year (beklijf.privacy.triggers).
+        return self._months("retention_audit_months", 12)
 
     def clean_target_retention(self) -> float:
         value = self.cleaned_data["target_retention"]

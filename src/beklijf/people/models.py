@@ -78,6 +78,36 @@ class Organization(models.Model):
         help_text=_("Segments and the interventions that follow from them."),
     )
     pairing_enabled = models.BooleanField(_("peer pairing"), default=True)
+    # WOR art. 27 and GDPR art. 35: segmentation, pairing and manager-visible individual figures stay off until
+    # an L&D admin records the works council's decision and the DPIA (beklijf.privacy; docs/privacy.md).
+    works_council_decided_on = models.DateField(
+        _("works council decision date"),
+        null=True,
+        blank=True,
+        help_text=_("The date the works council consented to coaching signals and pairing (WOR art. 27)."),
+    )
+    works_council_reference = models.CharField(
+        _("works council decision reference"), max_length=100, blank=True
+    )
+    dpia_reference = models.CharField(
+        _("DPIA reference"),
+        max_length=100,
+        blank=True,
+        help_text=_("The data protection impact assessment that covers beklijf (GDPR art. 35)."),
+    )
+    # Retention per kind of data, in months; empty means the default of the installation (settings).
+    retention_reviews_months = models.PositiveSmallIntegerField(
+        _("keep answers (months)"), null=True, blank=True
+    )
+    retention_segments_months = models.PositiveSmallIntegerField(
+        _("keep coaching signals (months)"), null=True, blank=True
+    )
+    retention_blockers_months = models.PositiveSmallIntegerField(
+        _("keep resolved blockers (months)"), null=True, blank=True
+    )
+    retention_audit_months = models.PositiveSmallIntegerField(
+        _("keep the audit log (months)"), null=True, blank=True
+    )
     # Overrides of the signal thresholds (engine.segments.Thresholds); empty means the documented defaults.
     segment_thresholds = models.JSONField(_("signal thresholds"), default=dict, blank=True)
     pairing_match_on = models.CharField(
@@ -99,6 +129,12 @@ class Organization(models.Model):
                 condition=models.Q(target_retention__gte=0.70, target_retention__lte=0.97),
                 name="organization_target_retention_range",
             ),
+            # The audit log's database triggers refuse deleting rows younger than a year (privacy.triggers).
+            models.CheckConstraint(
+                condition=models.Q(retention_audit_months__isnull=True)
+                | models.Q(retention_audit_months__gte=12),
+                name="organization_audit_retention_floor",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -108,6 +144,20 @@ class Organization(models.Model):
         if not self.checkin_weeks:
             self.checkin_weeks = [1, 4, 12]
         super().save(*args, **kwargs)
+
+    @property
+    def works_council_recorded(self) -> bool:
+        """The works council decision and the DPIA are on record (both are needed)."""
+        return bool(self.works_council_decided_on and self.works_council_reference and self.dpia_reference)
+
+    @property
+    def signals_active(self) -> bool:
+        """Segments, and the individual figures managers see, are on: switched on and allowed."""
+        return self.segmentation_enabled and self.works_council_recorded
+
+    @property
+    def pairing_active(self) -> bool:
+        return self.signals_active and self.pairing_enabled
 
 
 class Team(models.Model):
@@ -196,6 +246,9 @@ class Employee(models.Model):
     working_days = models.JSONField(_("working days"), default=list)
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Set when an L&D admin erased the person (GDPR art. 17): the row then carries no name, only the team,
+    # so that answers stay in the team's figures as anonymous numbers (beklijf.privacy.erasure).
+    erased_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("employee")

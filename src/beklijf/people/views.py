@@ -58,7 +58,15 @@ def team_detail(request: HttpRequest, code: UUID) -> HttpResponse:
 def employee_detail(request: HttpRequest, code: UUID) -> HttpResponse:
     employee = access.get_employee_for(request.actor, code)
     enrollments = selectors.employee_enrollments(actor=request.actor, employee=employee)
-    return render(request, "people/employee_detail.html", {"employee": employee, "enrollments": enrollments})
+    from beklijf.coaching import selectors as coaching
+    from beklijf.privacy import audit
+
+    signals = coaching.person_signals(actor=request.actor, employee=employee)
+    if signals["shown"]:
+        # Segments are evaluative data: every look by someone else is on the audit log.
+        audit.record(request.actor, "view", employee, page="employee-detail")
+    return render(request, "people/employee_detail.html",
+                  {"employee": employee, "enrollments": enrollments, "signals": signals})  # fmt: skip
 
 
 @login_required
@@ -69,8 +77,12 @@ def organization_settings(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     form = OrganizationSettingsForm(request.POST or None, instance=request.actor.organization)
     if request.method == "POST" and form.is_valid():
+        from beklijf.privacy import audit
+
         with transaction.atomic():
             form.save()
+            if form.changed_data:
+                audit.record(request.actor, "settings", None, fields=sorted(form.changed_data))
         messages.success(request, _("Saved."))
         return redirect("organization-settings")
     status = 400 if request.method == "POST" else 200

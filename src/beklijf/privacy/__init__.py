@@ -1,0 +1,1 @@
+"""Privacy by design: the audit log, data subject rights (export, erasure) and retention periods."""
