@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "beklijf.coaching",
     "beklijf.needs",
     "beklijf.surveys",
+    "beklijf.results",
     "beklijf.demo",
 ]
 
