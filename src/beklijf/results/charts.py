@@ -13,6 +13,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from beklijf.engine.stats import MIN_ANSWERS, Proportion
+from beklijf.people.templatetags.beklijf import percent
 
 WIDTH, HEIGHT = 320, 200
 LEFT, RIGHT, TOP, BOTTOM = 36, 310, 12, 170
@@ -60,7 +61,7 @@ def retention_curve(title: str, points: Sequence[tuple[int, Proportion]], n_labe
         body.append(
             f'<line x1="{x:.1f}" y1="{_y(p.low):.1f}" x2="{x:.1f}" y2="{_y(p.high):.1f}" stroke="{MUTED}"/>'  # type: ignore[arg-type]
         )
-        label = escape(f"{days}: {p.value:.0%} ({n_label}={p.n})")
+        label = escape(f"{days}: {percent(p.value)} ({n_label}={p.n})")
         body.append(
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{ACCENT}"><title>{label}</title></circle>'
         )
@@ -87,12 +88,14 @@ def grouped_bars(title: str, groups: Sequence[tuple[str, Sequence[Bar]]]) -> Saf
             p = bar.value
             if p.n >= MIN_ANSWERS and p.value is not None:
                 y = _y(p.value)
-                tip = escape(f"{group_label}, {bar.label}: {p.value:.0%} (n={p.n})")
+                tip = escape(f"{group_label}, {bar.label}: {percent(p.value)} (n={p.n})")
                 body.append(
                     f'<rect x="{x:.1f}" y="{y:.1f}" width="{width - 4:.1f}" height="{BOTTOM - y:.1f}" '
                     f'fill="{bar.colour}"><title>{tip}</title></rect>'
                 )
-                body.append(f'<text x="{x + 2:.1f}" y="{y - 3:.1f}" fill="{INK}">{p.value:.0%}</text>')
+                body.append(
+                    f'<text x="{x + 2:.1f}" y="{y - 3:.1f}" fill="{INK}">{escape(percent(p.value))}</text>'
+                )
             body.append(f'<text x="{x + 2:.1f}" y="{BOTTOM + 24}" fill="{MUTED}">n={p.n}</text>')
         body.append(
             f'<text x="{LEFT + g * slot + 8:.1f}" y="{BOTTOM + 12}" fill="{INK}">{escape(group_label)}</text>'
