@@ -63,8 +63,8 @@ def _fill(args: argparse.Namespace, at: dt.datetime) -> dict:  # noqa: PLR0915
         for s in range(args.sessions) for t in [trainings[s % len(trainings)]]
     )  # fmt: skip
     users = User.objects.bulk_create(
-        User(email=f"p{i}@bench.example.com", username=f"p{i}@bench.example.com", password="!")
-        for i in range(args.participants + 1)  # noqa: S106
+        User(email=f"p{i}@bench.example.com", username=f"p{i}@bench.example.com", password="!")  # noqa: S106
+        for i in range(args.participants + 1)
     )
     manager = Employee.objects.create(organization=org, user=users[0], first_name="M", last_name="M")
     employees = Employee.objects.bulk_create(
