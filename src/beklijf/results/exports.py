@@ -57,9 +57,10 @@ def rows(report: dict) -> list[Row]:
         out.append(
             [_("Learning gain"), label, _num(value, 3) if g.n >= MIN_ANSWERS else _("too few to show"), g.n]
         )
+    who_label = {"self": _("participant"), "manager": _("manager")}
     for when, sources in report["application"].items():
         for who, p in sources.items():
-            out.append([_("Application"), f"{when} {_('days')}, {who}", _share(p), p.n])
+            out.append([_("Application"), f"{when} {_('days')}, {who_label[who]}", _share(p), p.n])
     out.append(
         [_("Drop-off"), _("participants overdue > 14 days"), _share(report["drop_off"]), report["drop_off"].n]
     )

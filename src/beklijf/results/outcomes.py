@@ -104,15 +104,17 @@ class SessionFacts:
         )
 
 
-def _survey_counts(enrollment_ids: list[int], by_enrollment: dict[int, Counts]) -> None:
+def _survey_counts(enrollments: object, by_enrollment: dict[int, Counts]) -> None:
     answers = SurveyAnswer.objects.filter(
-        invitation__enrollment_id__in=enrollment_ids,
+        invitation__enrollment_id__in=enrollments,
         invitation__answered_at__isnull=False,
         field__in=("application", "confidence", "opportunity"),
         number__isnull=False,
     ).values_list("invitation__enrollment_id", "invitation__kind", "invitation__audience", "field", "number")
-    for enrollment_id, kind, audience, name, number in answers.iterator(chunk_size=5000):
-        c = by_enrollment[enrollment_id]
+    for enrollment_id, kind, audience, name, number in answers:
+        c = by_enrollment.get(enrollment_id)
+        if c is None:
+            continue
         value = int(number)
         if name == "application" and kind in (Kind.DAY30, Kind.RESULTS):
             applied = value in APPLIED_VALUES
@@ -161,19 +163,23 @@ def session_facts(*, sessions: Iterable[TrainingSession] | object, at: dt.dateti
         .annotate(n=Count("pk"))
         .values_list("training_id", "n")
     )
-    enrollments = list(
-        Enrollment.objects.filter(session_id__in=facts, status__in=PARTICIPANT_STATUSES).values_list(
-            "pk", "session_id", "employee_id"
-        )
+    # Subqueries rather than lists of ids: thousands of bound parameters cost more to build and send
+    # than the database takes to join (bench/results.py).
+    participating = Enrollment.objects.filter(
+        session_id__in=sessions.values("pk"),  # type: ignore[attr-defined]
+        status__in=PARTICIPANT_STATUSES,
     )
-    by_enrollment = {pk: Counts() for pk, _s, _e in enrollments}
+    enrollments = list(participating.values_list("pk", "session_id", "employee_id"))
+    # Every enrolment counts straight into its session's totals.
+    by_enrollment = {pk: facts[session_id].counts for pk, session_id, _e in enrollments}
     low, high = RETENTION_WINDOWS[28]
-    people = {e for _pk, _s, e in enrollments}
+    people = participating.values("employee_id")
+    training_ids_q = sessions.values("training_id")  # type: ignore[attr-defined]
     retention = {
         (employee_id, training_id): (ok, n)
         for employee_id, training_id, ok, n in Review.objects.filter(
             employee_id__in=people,
-            learning_point__training_id__in=training_ids,
+            learning_point__training_id__in=training_ids_q,
             elapsed_days__gte=low,
             elapsed_days__lte=high,
             is_extra=False,
@@ -185,22 +191,22 @@ def session_facts(*, sessions: Iterable[TrainingSession] | object, at: dt.dateti
     overdue = set(
         MemoryState.objects.filter(
             employee_id__in=people,
-            learning_point__training_id__in=training_ids,
+            learning_point__training_id__in=training_ids_q,
             due__lt=at - dt.timedelta(days=DROP_OFF_DAYS),
         )
         .values_list("employee_id", "learning_point__training_id")
         .distinct()
     )
-    _survey_counts(list(by_enrollment), by_enrollment)
+    _survey_counts(participating.values("pk"), by_enrollment)
 
-    for pk, session_id, employee_id in enrollments:
+    for _pk, session_id, employee_id in enrollments:
         f = facts[session_id]
-        c = by_enrollment[pk]
-        c.participants = 1
+        c = f.counts
+        c.participants += 1
         ok, n = retention.get((employee_id, f.training_id), (0, 0))
-        c.retention_correct, c.retention_attempts = ok, n
-        c.dropped_off = int((employee_id, f.training_id) in overdue)
-        f.counts.add(c)
+        c.retention_correct += ok
+        c.retention_attempts += n
+        c.dropped_off += (employee_id, f.training_id) in overdue
 
     per_training_people: dict[int, int] = defaultdict(int)
     for f in facts.values():
