@@ -182,3 +182,21 @@ def test_the_report_counts_only_this_organisation(world: World):
         .status_code
         == 404
     )
+
+
+def test_scores_can_be_pasted_all_or_nothing(world: World):
+    built = session_with(world.org, world.provider, participants=5)
+    client = client_for(world.ld_admin.user)
+    url = reverse("results:knowledge-scores", args=[built.training.code])
+    numbers = [e.employee.employee_number for e in built.enrollments]
+    good = "\n".join(f"{n};{40 + i};{70 + i}" for i, n in enumerate(numbers))
+    bad = good + "\nE99999;10;20\n" + f"{numbers[0]}\t55\t120"
+    refused = client.post(url, {"form": "import", "lines": bad})
+    assert refused.status_code == 400 and not KnowledgeScore.objects.exists()
+    html = refused.content.decode()
+    assert "Line 6: no participant with this employee number." in html
+    assert "Line 7: scores are percentages from 0 to 100." in html
+    assert client.post(url, {"form": "import", "lines": good.replace(";", ",")}).status_code == 302
+    assert KnowledgeScore.objects.count() == 5
+    first = KnowledgeScore.objects.get(enrollment=built.enrollments[0])
+    assert (first.pre, first.post) == (Decimal("40"), Decimal("70"))

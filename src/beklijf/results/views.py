@@ -20,7 +20,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 from beklijf.catalog.models import Training
 from beklijf.people import access
 from beklijf.results import exports, report, selectors, services
-from beklijf.results.forms import KnowledgeScoresForm, KpiForm, KpiValueForm, TrainingCostForm
+from beklijf.results.forms import (
+    KnowledgeImportForm,
+    KnowledgeScoresForm,
+    KpiForm,
+    KpiValueForm,
+    TrainingCostForm,
+)
 from beklijf.results.models import KnowledgeScore, TrainingCost
 from beklijf.results.outcomes import PARTICIPANT_STATUSES
 
@@ -166,18 +172,25 @@ def knowledge_scores(request: HttpRequest, code: UUID) -> HttpResponse:
     scores = {s.enrollment_id: s for s in KnowledgeScore.objects.filter(enrollment__in=rows)}
     for row in rows:
         row.score = scores.get(row.pk)
-    form = KnowledgeScoresForm(request.POST or None, rows=rows)
-    if request.method == "POST" and form.is_valid():
-        services.knowledge_scores_set(scores=form.pairs())
-        messages.success(request, _("Saved."))
-        return redirect("results:training-report", code=training.code)
+    importing = request.POST.get("form") == "import"
+    form = KnowledgeScoresForm(
+        request.POST if request.method == "POST" and not importing else None, rows=rows
+    )
+    by_number = {r.employee.employee_number: r.pk for r in rows if r.employee.employee_number}
+    paste = KnowledgeImportForm(request.POST if importing else None, by_number=by_number)
+    if request.method == "POST":
+        chosen = paste if importing else form
+        if chosen.is_valid():
+            scores = paste.cleaned_data["lines"] if importing else form.pairs()
+            services.knowledge_scores_set(scores=scores)
+            messages.success(request, _("Saved."))
+            return redirect("results:training-report", code=training.code)
+    context = {
+        "form": form,
+        "paste": paste,
+        "training": training,
+        "rows": [(r, form[f"pre_{r.pk}"], form[f"post_{r.pk}"]) for r in rows],
+    }
     return render(
-        request,
-        "results/knowledge_scores.html",
-        {
-            "form": form,
-            "training": training,
-            "rows": [(r, form[f"pre_{r.pk}"], form[f"post_{r.pk}"]) for r in rows],
-        },
-        status=400 if request.method == "POST" else 200,
+        request, "results/knowledge_scores.html", context, status=400 if request.method == "POST" else 200
     )
