@@ -24,13 +24,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum, Value
+from django.db.models import Count, Q, QuerySet, Sum, Value
 from django.db.models.functions import Least
 
 from beklijf.catalog.models import Enrollment, LearningPoint, Question, TrainingSession
+from beklijf.engine.roi import FullyLoadedCost
 from beklijf.engine.scorecard import SessionOutcome
 from beklijf.practice.models import MemoryState, Review
 from beklijf.practice.selectors import RETENTION_WINDOWS
+from beklijf.results.models import TrainingCost
 from beklijf.surveys.items import APPLIED, Audience, Kind
 from beklijf.surveys.models import SurveyAnswer
 
@@ -104,7 +106,7 @@ class SessionFacts:
         )
 
 
-def _survey_counts(enrollments: object, by_enrollment: dict[int, Counts]) -> None:
+def _survey_counts(enrollments: QuerySet, by_enrollment: dict[int, Counts]) -> None:
     answers = SurveyAnswer.objects.filter(
         invitation__enrollment_id__in=enrollments,
         invitation__answered_at__isnull=False,
@@ -140,12 +142,10 @@ def _survey_counts(enrollments: object, by_enrollment: dict[int, Counts]) -> Non
             c.opportunity_n += 1
 
 
-def session_facts(*, sessions: Iterable[TrainingSession] | object, at: dt.datetime) -> list[SessionFacts]:
+def session_facts(*, sessions: QuerySet[TrainingSession], at: dt.datetime) -> list[SessionFacts]:
     """Counts per session for a queryset of sessions (scoped by the caller through people/access.py)."""
-    from beklijf.results.models import TrainingCost
-
     rows = list(
-        sessions.values_list(  # type: ignore[attr-defined]
+        sessions.values_list(
             "pk", "training_id", "training__provider_id", "trainer_id", "training__cost_per_participant"
         )
     )
@@ -166,7 +166,7 @@ def session_facts(*, sessions: Iterable[TrainingSession] | object, at: dt.dateti
     # Subqueries rather than lists of ids: thousands of bound parameters cost more to build and send
     # than the database takes to join (bench/results.py).
     participating = Enrollment.objects.filter(
-        session_id__in=sessions.values("pk"),  # type: ignore[attr-defined]
+        session_id__in=sessions.values("pk"),
         status__in=PARTICIPANT_STATUSES,
     )
     enrollments = list(participating.values_list("pk", "session_id", "employee_id"))
@@ -174,7 +174,7 @@ def session_facts(*, sessions: Iterable[TrainingSession] | object, at: dt.dateti
     by_enrollment = {pk: facts[session_id].counts for pk, session_id, _e in enrollments}
     low, high = RETENTION_WINDOWS[28]
     people = participating.values("employee_id")
-    training_ids_q = sessions.values("training_id")  # type: ignore[attr-defined]
+    training_ids_q = sessions.values("training_id")
     retention = {
         (employee_id, training_id): (ok, n)
         for employee_id, training_id, ok, n in Review.objects.filter(
@@ -228,22 +228,19 @@ def session_facts(*, sessions: Iterable[TrainingSession] | object, at: dt.dateti
     return list(facts.values())
 
 
-def total_cost(cost: object, *, participants: int) -> Decimal:
+def total_cost(cost: TrainingCost, *, participants: int) -> Decimal:
     """The fully loaded cost of a training for the scorecards: entered costs plus classroom time.
 
     Quiz time is left out here (one query per training would be needed); the report shows it in full."""
-    from beklijf.engine.roi import FullyLoadedCost
-
-    hours = cost.training.hours * participants  # type: ignore[attr-defined]
     return FullyLoadedCost(
-        design=cost.design,  # type: ignore[attr-defined]
-        delivery=cost.delivery,  # type: ignore[attr-defined]
-        licences=cost.licences,  # type: ignore[attr-defined]
-        participant_hours=hours,
-        loaded_hourly_wage=cost.loaded_hourly_wage,  # type: ignore[attr-defined]
-        travel=cost.travel,  # type: ignore[attr-defined]
-        evaluation=cost.evaluation,  # type: ignore[attr-defined]
-        overhead=cost.overhead,  # type: ignore[attr-defined]
+        design=cost.design,
+        delivery=cost.delivery,
+        licences=cost.licences,
+        participant_hours=cost.training.hours * participants,
+        loaded_hourly_wage=cost.loaded_hourly_wage,
+        travel=cost.travel,
+        evaluation=cost.evaluation,
+        overhead=cost.overhead,
     ).total
 
 
