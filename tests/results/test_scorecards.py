@@ -94,3 +94,21 @@ def test_providers_of_another_organisation_never_appear(world: World):
     session_with(world.org_b, foreign, participants=10, retention=(5, 10))
     html = client_for(world.ld_admin.user).get(reverse("results:comparison")).content.decode()
     assert "Foreign" not in html
+
+
+def test_follow_up_support_is_counted(world: World):
+    import datetime as dt
+
+    from beklijf.catalog.models import Enrollment
+
+    provider = Provider.objects.create(organization=world.org, name="Return days")
+    first = session_with(world.org, provider, participants=5)
+    # A return day a month later for three of the same people: one follow-up session.
+    later = factories.session(first.training, starts=first.session.starts_at + dt.timedelta(days=30))
+    for e in first.enrollments[:3]:
+        factories.enrollment(e.employee, later, status=Enrollment.Status.ATTENDED)
+    html = client_for(world.ld_admin.user).get(reverse("results:comparison")).content.decode()
+    row = html.split('data-name="Return days"')[1].split("</tr>")[0]
+    # factories.training gives 2 learning points with 2 questions each.
+    assert "2 learning points, 4 questions; follow-up sessions: 1" in row
+    assert "8 <small>(2 sessions)" in row

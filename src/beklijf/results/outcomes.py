@@ -87,6 +87,9 @@ class SessionFacts:
     provider_id: int | None
     trainer_id: int | None
     counts: Counts = field(default_factory=Counts)
+    # A follow-up session: a later session of the same training for people who already took part in an
+    # earlier one (a return day), part of the follow-up support a provider or trainer delivers.
+    follow_up: bool = False
 
     def outcome(self, group_id: object) -> SessionOutcome:
         c = self.counts
@@ -142,6 +145,18 @@ def _survey_counts(enrollments: QuerySet, by_enrollment: dict[int, Counts]) -> N
             c.opportunity_n += 1
 
 
+def _mark_follow_ups(facts: dict[int, SessionFacts], enrollments: list[tuple[int, int, int]]) -> None:
+    starts = dict(TrainingSession.objects.filter(pk__in=list(facts)).values_list("pk", "starts_at"))
+    first: dict[tuple[int, int], object] = {}
+    for _pk, session_id, employee_id in enrollments:
+        key = (employee_id, facts[session_id].training_id)
+        if key not in first or starts[session_id] < first[key]:  # type: ignore[operator]
+            first[key] = starts[session_id]
+    for _pk, session_id, employee_id in enrollments:
+        if starts[session_id] > first[(employee_id, facts[session_id].training_id)]:  # type: ignore[operator]
+            facts[session_id].follow_up = True
+
+
 def session_facts(*, sessions: QuerySet[TrainingSession], at: dt.datetime) -> list[SessionFacts]:
     """Counts per session for a queryset of sessions (scoped by the caller through people/access.py)."""
     rows = list(
@@ -170,6 +185,7 @@ def session_facts(*, sessions: QuerySet[TrainingSession], at: dt.datetime) -> li
         status__in=PARTICIPANT_STATUSES,
     )
     enrollments = list(participating.values_list("pk", "session_id", "employee_id"))
+    _mark_follow_ups(facts, enrollments)
     # Every enrolment counts straight into its session's totals.
     by_enrollment = {pk: facts[session_id].counts for pk, session_id, _e in enrollments}
     low, high = RETENTION_WINDOWS[28]

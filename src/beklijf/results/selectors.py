@@ -30,6 +30,7 @@ class ScoreRow:
     sessions: int
     learning_points: int = 0
     questions: int = 0
+    follow_up_sessions: int = 0
 
     @property
     def retention_raw(self) -> Proportion:
@@ -63,8 +64,10 @@ def _rows(
     card = engine.scorecard([f.outcome(_group_key(f, by)) for f in grouped])
     counts: dict[int, Counts] = {}
     trainings: dict[int, set[int]] = {}
+    follow_ups: dict[int, int] = {}
     for f in grouped:
         key = _group_key(f, by)
+        follow_ups[key] = follow_ups.get(key, 0) + f.follow_up  # type: ignore[index]
         counts.setdefault(key, Counts()).add(f.counts)  # type: ignore[arg-type]
         trainings.setdefault(key, set()).add(f.training_id)  # type: ignore[arg-type]
     supplied = outcomes.support_supplied(training_ids={t for ts in trainings.values() for t in ts})
@@ -79,6 +82,7 @@ def _rows(
                 sessions=score.sessions,
                 learning_points=sum(supplied[t][0] for t in trainings[key]),  # type: ignore[index]
                 questions=sum(supplied[t][1] for t in trainings[key]),  # type: ignore[index]
+                follow_up_sessions=follow_ups[key],  # type: ignore[index]
             )
         )
     return card, rows
