@@ -242,6 +242,28 @@ TABLE.update(
     }
 )
 
+
+def _kpi(w: World):  # noqa: ANN202
+    from beklijf.results.models import Kpi
+
+    return Kpi.objects.create(training=w.training, name="Complaints", unit="complaints per month")
+
+
+LD_REPORT = (302, 403, 403, 403, 200, 404, 403)  # a training of org A: its L&D admin only; other org 404
+TABLE.update(
+    {
+        "results:comparison": ("get", NO_ARGS, LD_ONLY),
+        "results:my-scorecard": ("get", NO_ARGS, (302, 403, 403, 403, 403, 403, 200)),
+        "results:training-report": ("get", lambda w: [w.training.code], LD_REPORT),
+        "results:training-report-pdf": ("get", lambda w: [w.training.code], LD_REPORT),
+        "results:training-report-xlsx": ("get", lambda w: [w.training.code], LD_REPORT),
+        "results:training-cost": ("get", lambda w: [w.training.code], LD_REPORT),
+        "results:kpi-create": ("get", lambda w: [w.training.code], LD_REPORT),
+        "results:knowledge-scores": ("get", lambda w: [w.training.code], LD_REPORT),
+        "results:kpi-values": ("get", lambda w: [_kpi(w).code], LD_REPORT),
+    }
+)
+
 # The Django admin has its own permission system; it is tested on its own (superusers only).
 EXCLUDED_NAMESPACES = {"admin"}
 

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "beklijf.needs",
     "beklijf.surveys",
     "beklijf.privacy",
+    "beklijf.results",
     "beklijf.demo",
 ]
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("coaching/", include("beklijf.coaching.urls")),
     path("needs/", include("beklijf.needs.urls")),
     path("privacy/", include("beklijf.privacy.urls")),
+    path("results/", include("beklijf.results.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -20,7 +20,12 @@ Three rules make the comparison fair and safe:
 2. **Reactions never rank.** Reaction–learning correlations average ≈ .10 (Alliger et al. 1997,
    Sitzmann et al. 2008; EVIDENCE.md 1.1): the reaction score is shown with weight 0
    (``REACTION_WEIGHT``) and never enters the composite.
-3. **Groups under 5 participants are suppressed** (k-threshold, EVIDENCE.md 2.3 "pseudonymised
+3. **Nothing is ranked on little data**: a provider with fewer than ``MIN_RANKED_PARTICIPANTS`` (10)
+   participants is shown with its (shrunk) figures but gets no rank. And the prior itself is capped at
+   ``MAX_PRIOR_STRENGTH`` pseudo-observations: with two or three providers the method-of-moments
+   estimate often finds "no more spread than noise" by chance, which would make the prior infinitely
+   strong and give every provider the same figure (a tie that hides real differences).
+4. **Groups under 5 participants are suppressed** (k-threshold, EVIDENCE.md 2.3 "pseudonymised
    analytics" and the guarantee "providers only aggregates with n ≥ 5"): every figure of such a
    provider is None and ``too_few`` is True. Their data also stays out of the prior, so that no
    figure can be recovered by subtracting the shown providers from a pooled total.
@@ -37,7 +42,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 __all__ = [
     "DEFAULT_WEIGHTS",
+    "MAX_PRIOR_STRENGTH",
     "MIN_PARTICIPANTS",
+    "MIN_RANKED_PARTICIPANTS",
     "REACTION_WEIGHT",
     "BetaPrior",
     "ProviderScore",
@@ -46,12 +53,20 @@ __all__ = [
     "Scorecard",
     "SessionOutcome",
     "beta_binomial_prior",
+    "cost_per_retained_point",
     "scorecard",
     "shrink",
 ]
 
 # The k-threshold: no figure of a group with fewer people (EVIDENCE.md 2.3).
 MIN_PARTICIPANTS = 5
+# No rank below this many participants: a rank says "better than", which 5-9 people cannot carry.
+MIN_RANKED_PARTICIPANTS = 10
+# The most pseudo-observations the prior may weigh. Method-of-moments estimates of the spread between
+# a handful of providers are noisy, and "no spread" (ρ ≤ 0, or every rate equal) would otherwise mean
+# an infinitely strong prior that erases every difference. At 50, a provider with 50 answers is pulled
+# halfway to the mean and one with 500 about 9%: small samples still shrink, large ones speak.
+MAX_PRIOR_STRENGTH = 50.0
 # Reactions are shown, never ranked on (EVIDENCE.md 1.1, smile-sheet critique).
 REACTION_WEIGHT = 0.0
 _CENT = Decimal("0.01")
@@ -86,8 +101,10 @@ class SessionOutcome:
         cost: what the session cost (fully loaded where known), Decimal or int, >= 0.
         retention_correct: first attempts answered correctly 21–35 days after the session.
         retention_attempts: first attempts in that window.
-        applied: learning points × people with manager-confirmed use at 60–90 days.
-        application_checked: learning points × people asked about at 60–90 days.
+        applied: people (or learning points × people) with manager-confirmed use at 60–90 days.
+        application_checked: the same units asked about at 60–90 days.
+        applied_30: manager-confirmed use at 30 days; shown beside the 60–90-day figure, not ranked.
+        application_checked_30: asked about at 30 days.
         dropped_off: participants who stopped following up.
         reaction: the session's mean reaction score on any scale (shown only); None if not asked.
 
@@ -106,6 +123,8 @@ class SessionOutcome:
     application_checked: int = 0
     dropped_off: int = 0
     reaction: float | None = None
+    applied_30: int = 0
+    application_checked_30: int = 0
 
     def __post_init__(self) -> None:
         for name in (
@@ -115,12 +134,15 @@ class SessionOutcome:
             "applied",
             "application_checked",
             "dropped_off",
+            "applied_30",
+            "application_checked_30",
         ):
             _count(getattr(self, name), name)
         if not _is_int(self.learning_points) or self.learning_points < 1:
             raise ValueError(f"learning_points must be an integer >= 1, got {self.learning_points!r}")
         _part(self.retention_correct, self.retention_attempts, "retention_correct", "retention_attempts")
         _part(self.applied, self.application_checked, "applied", "application_checked")
+        _part(self.applied_30, self.application_checked_30, "applied_30", "application_checked_30")
         _part(self.dropped_off, self.participants, "dropped_off", "participants")
         cost = self.cost
         if _is_int(cost):
@@ -145,10 +167,11 @@ class BetaPrior:
 
     Attributes:
         mean: the pooled mean ``Σx/Σn`` = α/(α + β); None when no provider has data.
-        strength: α + β, the prior's weight in pseudo-observations. ``math.inf`` when the providers
-            vary no more than binomial noise would make them (complete pooling: everyone gets the
-            mean); 0 when it cannot be estimated (fewer than 2 providers with data), so nothing
-            is shrunk.
+        strength: α + β, the prior's weight in pseudo-observations, at most the cap given to
+            ``beta_binomial_prior`` (``MAX_PRIOR_STRENGTH``); the cap is reached when the providers
+            vary no more than binomial noise would make them; 0 when it cannot be estimated (fewer
+            than 2 providers with data), so nothing is shrunk. A hand-made prior may be
+            ``math.inf`` (complete pooling: everyone gets the mean).
         providers: how many providers with data it was estimated from.
     """
 
@@ -167,7 +190,9 @@ class BetaPrior:
         return None if self.mean is None else (1.0 - self.mean) * self.strength
 
 
-def beta_binomial_prior(counts: Iterable[tuple[int, int]]) -> BetaPrior:
+def beta_binomial_prior(
+    counts: Iterable[tuple[int, int]], *, max_strength: float = MAX_PRIOR_STRENGTH
+) -> BetaPrior:
     """Estimate a beta prior from (successes, trials) per provider by the method of moments.
 
     With ``p_i = x_i/n_i``, ``W = Σn_i``, pooled mean ``μ = Σx_i/W`` and the weighted spread
@@ -177,19 +202,26 @@ def beta_binomial_prior(counts: Iterable[tuple[int, int]]) -> BetaPrior:
 
         ρ = (S/(μ(1 − μ)) − (k − 1)) / (W − Σn_i²/W − (k − 1)),
 
-    clipped to [0, 1], and ``α + β = 1/ρ − 1``. ρ ≤ 0 (no more spread than binomial noise) gives
-    complete pooling; ρ ≥ 1 or a zero denominator (e.g. one trial each) gives no pooling.
+    clipped to [0, 1], and ``α + β = 1/ρ − 1``, capped at ``max_strength``. ρ ≤ 0 (no more spread
+    than binomial noise), or every provider at the same rate 0 or 1, gives the cap: uncapped that
+    would be complete pooling, which with few providers is usually chance rather than evidence
+    that they are all alike. ρ ≥ 1 or a zero denominator (e.g. one trial each) gives no pooling.
     Providers with 0 trials carry no information and are skipped.
 
     Args:
         counts: (successes, trials) per provider.
+        max_strength: the most pseudo-observations the prior may weigh, > 0 (``math.inf`` allows
+            complete pooling).
 
     Returns:
         The prior.
 
     Raises:
-        ValueError: on a negative or non-integer count or successes above trials.
+        ValueError: on a negative or non-integer count or successes above trials, or a
+            ``max_strength`` that is not a positive number.
     """
+    if isinstance(max_strength, bool) or not isinstance(max_strength, int | float) or not max_strength > 0:
+        raise ValueError(f"max_strength must be a positive number, got {max_strength!r}")
     data = []
     for x, n in counts:
         _count(x, "successes")
@@ -205,17 +237,17 @@ def beta_binomial_prior(counts: Iterable[tuple[int, int]]) -> BetaPrior:
     if k < 2:
         return BetaPrior(mean=mean, strength=0.0, providers=k)
     if mean in (0.0, 1.0):  # every provider has the same rate: pooling changes nothing
-        return BetaPrior(mean=mean, strength=math.inf, providers=k)
+        return BetaPrior(mean=mean, strength=float(max_strength), providers=k)
     spread = sum(n * (x / n - mean) ** 2 for x, n in data)
     denominator = total - sum(n * n for _, n in data) / total - (k - 1)
     if denominator <= 0:
         return BetaPrior(mean=mean, strength=0.0, providers=k)
     rho = (spread / (mean * (1.0 - mean)) - (k - 1)) / denominator
     if rho <= 0.0:
-        return BetaPrior(mean=mean, strength=math.inf, providers=k)
+        return BetaPrior(mean=mean, strength=float(max_strength), providers=k)
     if rho >= 1.0:
         return BetaPrior(mean=mean, strength=0.0, providers=k)
-    return BetaPrior(mean=mean, strength=1.0 / rho - 1.0, providers=k)
+    return BetaPrior(mean=mean, strength=min(1.0 / rho - 1.0, float(max_strength)), providers=k)
 
 
 @dataclass(frozen=True)
@@ -319,7 +351,12 @@ class ProviderScore:
             rounded to cents; None without retention or with a shrunk retention of 0.
         reaction: participant-weighted mean reaction score; shown with weight 0, never ranked on.
         composite: the ranking score (``ScoreWeights``), in [0, 1].
-        rank: 1 is best; ties share a rank (1, 2, 2, 4); None when ``too_few``.
+        rank: 1 is best; ties share a rank (1, 2, 2, 4); None when ``too_few`` or with fewer than
+            ``MIN_RANKED_PARTICIPANTS`` participants.
+        application_30: manager-confirmed application at 30 days, raw and shrunk; shown, not ranked.
+        high_reviews_low_results: the reaction is above the mean reaction of the ranked providers
+            while the composite is below their mean composite: a favourite whose people neither
+            remember nor apply more (EVIDENCE.md 1.1, smile-sheet critique). False without a rank.
     """
 
     provider_id: Hashable
@@ -334,6 +371,8 @@ class ProviderScore:
     reaction: float | None
     composite: float | None
     rank: int | None
+    application_30: Rate | None = None
+    high_reviews_low_results: bool = False
 
 
 @dataclass(frozen=True)
@@ -344,6 +383,7 @@ class Scorecard:
         providers: one row per provider.
         retention_prior: the prior the retention rates were shrunk toward.
         application_prior: the same for application.
+        application_30_prior: the same for application at 30 days.
         drop_off_prior: the same for drop-off.
         weights: the composite's weights.
     """
@@ -353,6 +393,7 @@ class Scorecard:
     application_prior: BetaPrior
     drop_off_prior: BetaPrior
     weights: ScoreWeights
+    application_30_prior: BetaPrior = BetaPrior(mean=None, strength=0.0, providers=0)
 
 
 @dataclass
@@ -365,6 +406,8 @@ class _Totals:
     retention_attempts: int = 0
     applied: int = 0
     application_checked: int = 0
+    applied_30: int = 0
+    application_checked_30: int = 0
     dropped_off: int = 0
     reaction_sum: float = 0.0
     reaction_people: int = 0
@@ -384,6 +427,8 @@ def _totals(sessions: Iterable[SessionOutcome]) -> dict[Hashable, _Totals]:
         t.retention_attempts += s.retention_attempts
         t.applied += s.applied
         t.application_checked += s.application_checked
+        t.applied_30 += s.applied_30
+        t.application_checked_30 += s.application_checked_30
         t.dropped_off += s.dropped_off
         if s.reaction is not None:
             t.reaction_sum += s.reaction * s.participants
@@ -391,11 +436,40 @@ def _totals(sessions: Iterable[SessionOutcome]) -> dict[Hashable, _Totals]:
     return totals
 
 
-def _cost_per_retained_point(t: _Totals, retention: Rate | None) -> Decimal | None:
-    if retention is None or retention.shrunk <= 0.0 or t.point_people == 0:
+def cost_per_retained_point(cost: Decimal, point_people: int, retention: float | None) -> Decimal | None:
+    """What one learning point that stuck cost (EVIDENCE.md item 8).
+
+    ``cost / (participants × learning points × retention)``, rounded to cents: €2,000 for 10 people
+    and 4 points at 80% retention is €2,000 / 32 = €62.50.
+
+    Args:
+        cost: the (fully loaded) cost, a Decimal or int >= 0.
+        point_people: Σ participants × learning points over the sessions.
+        retention: the share of learning points remembered at 4 weeks, in [0, 1]; None if unknown.
+
+    Returns:
+        The cost, or None when nothing was retained (retention None or 0, or no points).
+
+    Raises:
+        ValueError: on a float or negative cost, a negative count, or a retention outside [0, 1].
+    """
+    if _is_int(cost):
+        cost = Decimal(cost)
+    if not isinstance(cost, Decimal) or not cost.is_finite() or cost < 0:
+        raise ValueError(f"cost must be a finite Decimal >= 0, got {cost!r}")
+    _count(point_people, "point_people")
+    if retention is not None and (
+        isinstance(retention, bool) or not isinstance(retention, int | float) or not 0.0 <= retention <= 1.0
+    ):
+        raise ValueError(f"retention must lie within [0, 1], got {retention!r}")
+    if retention is None or retention <= 0.0 or point_people == 0:
         return None
-    retained = t.point_people * Decimal(repr(retention.shrunk))
-    return (t.cost / retained).quantize(_CENT, rounding=ROUND_HALF_UP)
+    retained = point_people * Decimal(repr(float(retention)))
+    return (cost / retained).quantize(_CENT, rounding=ROUND_HALF_UP)
+
+
+def _cost_per_retained_point(t: _Totals, retention: Rate | None) -> Decimal | None:
+    return cost_per_retained_point(t.cost, t.point_people, None if retention is None else retention.shrunk)
 
 
 def _composite(
@@ -425,31 +499,64 @@ def _ranks(composites: Sequence[float | None]) -> list[int | None]:
     return ranks
 
 
-def scorecard(sessions: Iterable[SessionOutcome], *, weights: ScoreWeights = DEFAULT_WEIGHTS) -> Scorecard:
+def _flag_high_reviews_low_results(rows: list[ProviderScore]) -> list[ProviderScore]:
+    ranked = [r for r in rows if r.rank is not None and r.composite is not None]
+    reactions = [r.reaction for r in ranked if r.reaction is not None]
+    if len(ranked) < 2 or len(reactions) < 2:
+        return rows
+    mean_reaction = sum(reactions) / len(reactions)
+    mean_composite = sum(r.composite for r in ranked) / len(ranked)  # type: ignore[misc]
+    return [
+        replace(
+            r,
+            high_reviews_low_results=r.rank is not None
+            and r.reaction is not None
+            and r.composite is not None
+            and r.reaction > mean_reaction
+            and r.composite < mean_composite,
+        )
+        for r in rows
+    ]
+
+
+def scorecard(
+    sessions: Iterable[SessionOutcome],
+    *,
+    weights: ScoreWeights = DEFAULT_WEIGHTS,
+    max_prior_strength: float = MAX_PRIOR_STRENGTH,
+) -> Scorecard:
     """Score and rank providers over their sessions (EVIDENCE.md item 8).
 
     Per provider the session counts are summed. Providers with fewer than ``MIN_PARTICIPANTS``
     participants in all get a row with ``too_few`` and nothing else. For the others, each
-    proportion gets a beta prior estimated from all of them (``beta_binomial_prior``) and is
-    shrunk toward it (``shrink``); the composite of the shrunk outcomes (``ScoreWeights``) ranks
-    them. The reaction score is carried along and never used (``REACTION_WEIGHT`` = 0).
+    proportion gets a beta prior estimated from all of them (``beta_binomial_prior``, capped at
+    ``max_prior_strength``) and is shrunk toward it (``shrink``); the composite of the shrunk
+    outcomes (``ScoreWeights``) ranks those with at least ``MIN_RANKED_PARTICIPANTS``. The
+    reaction score is carried along and never used for the rank (``REACTION_WEIGHT`` = 0); it
+    only raises the "high reviews, low results" flag.
 
     Args:
         sessions: the sessions, of any number of providers, in any order.
         weights: the composite's weights.
+        max_prior_strength: the cap on each prior's strength (pseudo-observations).
 
     Returns:
         The scorecard; ranked providers best first (ties in order of first appearance), then the
-        suppressed ones in order of first appearance.
+        unranked shown ones, then the suppressed ones, each in order of first appearance.
 
     Raises:
         ValueError: when an entry is not a ``SessionOutcome``.
     """
     totals = _totals(sessions)
     shown = {p: t for p, t in totals.items() if t.participants >= MIN_PARTICIPANTS}
-    retention_prior = beta_binomial_prior((t.retention_correct, t.retention_attempts) for t in shown.values())
-    application_prior = beta_binomial_prior((t.applied, t.application_checked) for t in shown.values())
-    drop_off_prior = beta_binomial_prior((t.dropped_off, t.participants) for t in shown.values())
+
+    def prior(counts: Iterable[tuple[int, int]]) -> BetaPrior:
+        return beta_binomial_prior(counts, max_strength=max_prior_strength)
+
+    retention_prior = prior((t.retention_correct, t.retention_attempts) for t in shown.values())
+    application_prior = prior((t.applied, t.application_checked) for t in shown.values())
+    application_30_prior = prior((t.applied_30, t.application_checked_30) for t in shown.values())
+    drop_off_prior = prior((t.dropped_off, t.participants) for t in shown.values())
 
     rows: list[ProviderScore] = []
     for provider_id, t in totals.items():
@@ -488,15 +595,23 @@ def scorecard(sessions: Iterable[SessionOutcome], *, weights: ScoreWeights = DEF
                 reaction=t.reaction_sum / t.reaction_people if t.reaction_people else None,
                 composite=_composite(retention, application, drop_off, weights),
                 rank=None,
+                application_30=shrink(t.applied_30, t.application_checked_30, application_30_prior),
             )
         )
-    ranks = _ranks([r.composite for r in rows])
+    rankable = [
+        r.composite if r.participants is not None and r.participants >= MIN_RANKED_PARTICIPANTS else None
+        for r in rows
+    ]
+    ranks = _ranks(rankable)
     ranked = [replace(r, rank=rank) for r, rank in zip(rows, ranks, strict=True)]
-    ranked.sort(key=lambda r: (r.rank is None, r.rank or 0))  # stable: ties keep input order
+    ranked = _flag_high_reviews_low_results(ranked)
+    # Stable: ties keep input order; then shown but unranked; then suppressed.
+    ranked.sort(key=lambda r: (r.rank is None, r.too_few, r.rank or 0))
     return Scorecard(
         providers=tuple(ranked),
         retention_prior=retention_prior,
         application_prior=application_prior,
         drop_off_prior=drop_off_prior,
         weights=weights,
+        application_30_prior=application_30_prior,
     )

@@ -435,3 +435,27 @@ def get_person_for_privacy(actor: Actor, code: UUID | str) -> Employee:
     if not actor.is_ld_admin:
         raise PermissionDenied
     return employee
+
+
+# --- Results --------------------------------------------------------------------------------------
+
+
+def sessions_for_aggregates(actor: Actor):  # noqa: ANN201
+    """Every session of the organisation, for organisation-wide aggregates only: the mean a provider's own
+    scorecard is shrunk toward and compared with. Never for named or per-session figures."""
+    from beklijf.catalog.models import TrainingSession
+
+    if actor.organization is None or not (actor.is_ld_admin or actor.provider is not None):
+        return TrainingSession.objects.none()
+    return TrainingSession.objects.filter(training__organization=actor.organization)
+
+
+def kpis_visible_to(actor: Actor):  # noqa: ANN201
+    """KPIs of the trainings the actor may see; only L&D admins change them (views check)."""
+    from beklijf.results.models import Kpi
+
+    return Kpi.objects.filter(training__in=trainings_visible_to(actor)).select_related("training", "team")
+
+
+def get_kpi_for(actor: Actor, code: UUID | str, *, write: bool = False):  # noqa: ANN201
+    return _checked(_get(kpis_visible_to(actor), code), write and not can_edit_catalog(actor))
