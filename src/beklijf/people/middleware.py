@@ -58,7 +58,8 @@ class NoStoreMiddleware:
         return response
 
 
-_MAGIC_LINK_PAGES = {"practice:quiz", "practice:answer", "practice:magic-link", "logout", "set_language"}
+_MAGIC_LINK_PAGES = {"practice:quiz", "practice:answer", "practice:magic-link", "logout", "set_language",
+                     "surveys:answer", "surveys:link"}  # fmt: skip
 
 
 def _allowed_with_magic_link(path: str) -> bool:
