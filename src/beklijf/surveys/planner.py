@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -49,22 +49,27 @@ def outbox_key(enrollment_id: int, kind: str, audience: str) -> str:
 
 
 def _windows(at: dt.datetime) -> Q:
-    """Enrolments whose anchor falls where some effective timing makes a survey due now (a superset: the
-    exact check per training follows in Python)."""
-    triples = {(t.anchor, t.offset_days, schedule.GRACE[t.kind]) for t in schedule.default_timings()}
-    for row in SurveySchedule.objects.filter(enabled=True).values("kind", "anchor", "offset_days").distinct():
-        triples.add((row["anchor"], row["offset_days"], schedule.GRACE[row["kind"]]))
+    """Enrolments whose anchor falls where some effective timing makes a survey due now and that survey was
+    not created yet (a superset: the exact check per training follows in Python). The NOT EXISTS keeps the
+    minute tick cheap once everything due has gone out."""
+    timings = {(t.kind, t.audience, t.anchor, t.offset_days) for t in schedule.default_timings()}
+    rows = SurveySchedule.objects.filter(enabled=True).values_list(
+        "kind", "audience", "anchor", "offset_days"
+    )
+    timings.update(rows.distinct())
     q = Q(pk__in=[])
     day = dt.timedelta(days=1)
-    for anchor, offset_days, grace in triples:
+    for kind, audience, anchor, offset_days in timings:
         offset = dt.timedelta(days=offset_days)
-        earliest, latest = at - offset - grace, at - offset
+        earliest, latest = at - offset - schedule.GRACE[kind], at - offset
         if anchor == Anchor.SESSION_START:
-            q |= Q(session__starts_at__gte=earliest, session__starts_at__lte=latest)
+            window = Q(session__starts_at__gte=earliest, session__starts_at__lte=latest)
         elif anchor == Anchor.SESSION_END:
-            q |= Q(session__ends_at__gte=earliest, session__ends_at__lte=latest)
+            window = Q(session__ends_at__gte=earliest, session__ends_at__lte=latest)
         else:  # a date, due in the respondent's own time zone: a day of slack either side
-            q |= Q(completed_on__gte=earliest.date() - day, completed_on__lte=latest.date() + day)
+            window = Q(completed_on__gte=earliest.date() - day, completed_on__lte=latest.date() + day)
+        created = SurveyInvitation.objects.filter(enrollment=OuterRef("pk"), kind=kind, audience=audience)
+        q |= window & ~Exists(created)
     return q
 
 

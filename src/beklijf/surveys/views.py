@@ -33,7 +33,8 @@ def answer(request: HttpRequest, code: UUID) -> HttpResponse:
         return render(
             request, "surveys/closed.html", context, status=410 if request.method == "POST" else 200
         )
-    form = AnswerForm(request.POST or None, definition=definition(invitation.kind, invitation.audience))
+    data = request.POST if request.method == "POST" else None  # an empty POST is still a (wrong) answer
+    form = AnswerForm(data, definition=definition(invitation.kind, invitation.audience))
     if request.method == "POST":
         if not form.is_valid():
             return render(request, "surveys/answer.html", {**context, "form": form}, status=400)
@@ -90,7 +91,8 @@ def _respondent_matches(employee, code: UUID) -> bool:  # noqa: ANN001
 def schedule_edit(request: HttpRequest, code: UUID) -> HttpResponse:
     """L&D admins set, per training, which survey goes out when (the catalogue defaults shown beside)."""
     training = access.get_training_for(request.actor, code, write=True)
-    form = ScheduleForm(request.POST or None, timings=selectors.training_timings(training=training))
+    data = request.POST if request.method == "POST" else None
+    form = ScheduleForm(data, timings=selectors.training_timings(training=training))
     if request.method == "POST" and form.is_valid():
         services.survey_schedule_save(training=training, timings=form.timings())
         messages.success(request, _("Saved."))
