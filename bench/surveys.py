@@ -122,7 +122,7 @@ def main() -> int:
         plain = Enrollment.objects.filter(completed_on=at.date() - dt.timedelta(days=30)).select_related(
             "session__training", "employee__user", "employee__team__manager__user"
         )
-        read_s = median_seconds(lambda: list(plain), 3)
+        read_s = median_seconds(lambda: list(plain.all()), 3)
         idle_s = median_seconds(lambda: planner.surveys_plan(at=later), 3)
         with CaptureQueriesContext(connection) as queries:
             planner.surveys_plan(at=later)

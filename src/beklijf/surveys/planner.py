@@ -29,7 +29,7 @@ from beklijf.notify.outbox import enqueue_send_many
 from beklijf.people.models import Employee
 from beklijf.practice.models import MagicLink
 from beklijf.surveys import schedule
-from beklijf.surveys.items import Anchor, Audience
+from beklijf.surveys.items import Anchor, Audience, definition
 from beklijf.surveys.models import SurveyInvitation, SurveySchedule
 
 KIND = "survey"
@@ -172,7 +172,6 @@ def render_invitation(invitation: SurveyInvitation, *, link: str) -> tuple[str, 
         translation.override(invitation.language),
         timezone.override(zoneinfo.ZoneInfo(respondent.time_zone)),
     ):
-        definition_questions = len(_questions(invitation))
         context = {
             "respondent": respondent,
             "participant": enrollment.employee,
@@ -180,7 +179,7 @@ def render_invitation(invitation: SurveyInvitation, *, link: str) -> tuple[str, 
             "training": enrollment.session.training,
             "session": enrollment.session,
             "kind_label": invitation.get_kind_display(),
-            "questions": definition_questions,
+            "questions": len(definition(invitation.kind, invitation.audience).questions),
             "link": link,
             "link_days": settings.BEKLIJF_MAGIC_LINK_DAYS,
             # The language the message was rendered in: the mail's <html lang>, so a client reads it right.
@@ -192,13 +191,8 @@ def render_invitation(invitation: SurveyInvitation, *, link: str) -> tuple[str, 
     return subject, text, html
 
 
-def _questions(invitation: SurveyInvitation) -> tuple:
-    from beklijf.surveys.items import definition
-
-    return definition(invitation.kind, invitation.audience).questions
-
-
-def _batch(batch: list, *, at: dt.datetime, plan: SurveyPlan) -> None:
+def _batch(batch: list[tuple], *, at: dt.datetime, plan: SurveyPlan) -> None:
+    """Create, link and queue one batch of due surveys in one transaction."""
     invitations = [
         SurveyInvitation(organization=respondent.organization, enrollment=enrollment, kind=timing.kind,
                          audience=timing.audience, respondent=respondent, due_at=due_moment,
