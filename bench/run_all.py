@@ -25,6 +25,7 @@ RUNS = [
     ("coaching postgresql", [sys.executable, str(HERE / "coaching.py"), "--postgres", PG]),
     ("nudges postgresql", [sys.executable, str(HERE / "nudges.py"), "--postgres", PG]),
     ("simulate", [sys.executable, str(HERE / "bench_simulate.py")]),
+    ("surveys postgresql", [sys.executable, str(HERE / "surveys.py"), "--postgres", PG]),
 ]
 
 if __name__ == "__main__":

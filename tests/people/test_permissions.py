@@ -264,6 +264,31 @@ TABLE.update(
     }
 )
 
+
+def _survey(w: World):  # noqa: ANN202
+    from django.utils import timezone
+
+    from beklijf.surveys.models import SurveyInvitation
+
+    return SurveyInvitation.objects.create(organization=w.org, enrollment=w.enrollment, kind="day7",
+                                           audience="employee", respondent=w.employee, due_at=timezone.now(),
+                                           language="en")  # fmt: skip
+
+
+TABLE.update(
+    {
+        # Only the respondent opens a survey; nobody else learns that it exists.
+        "surveys:answer": ("get", lambda w: [_survey(w).code], (302, 200, 404, 404, 404, 404, 404)),
+        # A bad token answers 410 "no longer works"; the respondent, already signed in, goes straight on.
+        "surveys:link": (
+            "get",
+            lambda w: [_survey(w).code, "not-a-real-token"],
+            (410, 302, 410, 410, 410, 410, 410),
+        ),
+        "surveys:schedule": ("get", lambda w: [w.training.code], EDITOR_ONLY_VISIBLE_ALL),
+    }
+)
+
 # The Django admin has its own permission system; it is tested on its own (superusers only).
 EXCLUDED_NAMESPACES = {"admin"}
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("needs/", include("beklijf.needs.urls")),
     path("privacy/", include("beklijf.privacy.urls")),
     path("results/", include("beklijf.results.urls")),
+    path("surveys/", include("beklijf.surveys.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -26,10 +26,11 @@ def tick(*, at: dt.datetime) -> dict:
         "links_removed": nudges.magic_links_expired(at=at),
     }
     from beklijf.coaching.tick import coaching_tick
+    from beklijf.privacy.retention import retention_tick
+    from beklijf.surveys.planner import surveys_plan
 
     result.update(coaching_tick(at=at))
-    from beklijf.privacy.retention import retention_tick
-
     result["retention_deleted"] = retention_tick(at=at)
+    result["surveys"] = surveys_plan(at=at).created
     log.info("tick %s: %s", at.isoformat(), result)
     return result

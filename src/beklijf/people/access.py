@@ -459,3 +459,29 @@ def kpis_visible_to(actor: Actor):  # noqa: ANN201
 
 def get_kpi_for(actor: Actor, code: UUID | str, *, write: bool = False):  # noqa: ANN201
     return _checked(_get(kpis_visible_to(actor), code), write and not can_edit_catalog(actor))
+
+
+# --- Surveys --------------------------------------------------------------------------------------
+
+
+def survey_invitations_answerable_by(actor: Actor):  # noqa: ANN201
+    """A survey is opened and answered by its respondent only: nobody else sees a person's own answers,
+    not even their manager (a participant rates their manager's support in it)."""
+    from beklijf.surveys.models import SurveyInvitation
+
+    if actor.employee is None:
+        return SurveyInvitation.objects.none()
+    return SurveyInvitation.objects.filter(organization=actor.organization, respondent=actor.employee)
+
+
+def get_survey_invitation_for(actor: Actor, code: UUID | str):  # noqa: ANN201
+    return _get(survey_invitations_answerable_by(actor).select_related("enrollment__session__training"), code)
+
+
+def survey_invitations_counted_by(actor: Actor):  # noqa: ANN201
+    """Invitations an L&D admin may count (response figures per training); counts only, never answers."""
+    from beklijf.surveys.models import SurveyInvitation
+
+    if not actor.is_ld_admin:
+        return SurveyInvitation.objects.none()
+    return SurveyInvitation.objects.filter(organization=actor.organization)

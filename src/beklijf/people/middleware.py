@@ -14,7 +14,8 @@ from django.utils.functional import SimpleLazyObject
 from beklijf.people.access import actor_for
 
 _LAST_SEEN = "beklijf_last_seen"
-# Set by practice.views.magic_link: a session opened by a sign-in link reaches today's quiz only.
+# Set by practice.views.magic_link and surveys.views.link: a session opened by a sign-in link reaches
+# today's quiz and the survey pages only.
 MAGIC_LINK_SCOPE = "magic_link_scope"
 
 
@@ -58,7 +59,8 @@ class NoStoreMiddleware:
         return response
 
 
-_MAGIC_LINK_PAGES = {"practice:quiz", "practice:answer", "practice:magic-link", "logout", "set_language"}
+_MAGIC_LINK_PAGES = {"practice:quiz", "practice:answer", "practice:magic-link", "logout", "set_language",
+                     "surveys:answer", "surveys:link"}  # fmt: skip
 
 
 def _allowed_with_magic_link(path: str) -> bool:
