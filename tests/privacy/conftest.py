@@ -22,6 +22,7 @@ from beklijf.needs.models import Assessment, Dismissal, NeedDate, Skill, Trainin
 from beklijf.notify.models import AgendaItem, CheckIn, NudgeAssignment, Outbox, Preference
 from beklijf.people.models import Employee
 from beklijf.practice.models import MagicLink, MemoryState, Review
+from beklijf.surveys.models import SurveyAnswer, SurveyInvitation
 from tests import factories
 from tests.conftest import World
 
@@ -71,6 +72,11 @@ def seed_person(world: World, person: Employee, *, marker: str, colleague: Emplo
         employee=person, training=world.training, reason=f"{marker} reason", dismissed_at=NOW
     )
     NeedDate.objects.create(employee=person, skill=skill, needed_by=NOW.date(), note=f"{marker} need")
+    invitation = SurveyInvitation.objects.create(organization=person.organization, enrollment=enrollment,
+                                                 kind="results", audience="employee", respondent=person,
+                                                 due_at=NOW, answered_at=NOW, language="en")  # fmt: skip
+    SurveyAnswer.objects.create(invitation=invitation, field="result", number=2)
+    SurveyAnswer.objects.create(invitation=invitation, field="example", text=f"{marker} example")
     ProviderAccount.objects.create(user=person.user, provider=world.provider)
     LogEntry.objects.create(user=person.user, action_flag=ADDITION, object_repr="x")
     return {"point": point.pk, "question": question.pk}
