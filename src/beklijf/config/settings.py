@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "beklijf.notify",
     "beklijf.coaching",
     "beklijf.needs",
+    "beklijf.imports",
     "beklijf.demo",
 ]
 
