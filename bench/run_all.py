@@ -24,6 +24,8 @@ RUNS = [
     ("engine segments and pairing", [sys.executable, str(HERE / "bench_engine_segments.py")]),
     ("coaching postgresql", [sys.executable, str(HERE / "coaching.py"), "--postgres", PG]),
     ("nudges postgresql", [sys.executable, str(HERE / "nudges.py"), "--postgres", PG]),
+    ("hr import sqlite", [sys.executable, str(HERE / "hr_import.py")]),
+    ("hr import postgresql", [sys.executable, str(HERE / "hr_import.py"), "--postgres", PG]),
 ]
 
 if __name__ == "__main__":
