@@ -551,7 +551,8 @@ def _update(rows: list[RowResult], teams: dict[str, Team], layout: Layout) -> No
 def _set_managers(rows: list[RowResult], layout: Layout) -> None:
     if layout.mapping.get("manager") is None:
         return
-    changed = []
+    # One UPDATE per manager (a few hundred at most) instead of bulk_update's CASE over every row.
+    by_manager: dict[int | None, list[int]] = {}
     for r in rows:
         if r.employee is None or r.action == "leave":
             continue
@@ -559,5 +560,7 @@ def _set_managers(rows: list[RowResult], layout: Layout) -> None:
         manager_id = manager.pk if manager is not None else None
         if r.employee.manager_id != manager_id:
             r.employee.manager_id = manager_id
-            changed.append(r.employee)
-    Employee.objects.bulk_update(changed, ["manager"], batch_size=500)
+            by_manager.setdefault(manager_id, []).append(r.employee.pk)
+    for manager_id, pks in by_manager.items():
+        for start in range(0, len(pks), 500):
+            Employee.objects.filter(pk__in=pks[start : start + 500]).update(manager_id=manager_id)
