@@ -139,7 +139,7 @@ def employees_visible_to(actor: Actor) -> QuerySet[Employee]:
 def employees_of_organization(organization: Organization) -> QuerySet[Employee]:
     """Everyone of one organisation, active or not, for imports: an L&D admin's (checked by the caller with
     can_import) or the operator's command line, which names the organisation itself."""
-    return Employee.objects.filter(organization=organization).select_related("user", "team", "manager")
+    return Employee.objects.filter(organization=organization).select_related("user", "team")
 
 
 def can_import(actor: Actor) -> bool:
