@@ -122,3 +122,11 @@ def test_a_session_of_another_organisation_cannot_be_chosen(world: World) -> Non
     response = client.post("/imports/completions/", {"session": str(world.session.code), "file": upload})
     assert response.status_code == 400 and "Choose the training session" in response.content.decode()
     assert MemoryState.objects.count() == 0
+
+
+def test_the_session_page_links_to_the_import_with_the_session_chosen(world: World) -> None:
+    client = client_for(world.ld_admin.user)
+    page = client.get(f"/catalog/sessions/{world.session.code}/").content.decode()
+    assert f'href="/imports/completions/?session={world.session.code}"' in page
+    form = client.get(f"/imports/completions/?session={world.session.code}").content.decode()
+    assert f'<option value="{world.session.code}" selected>' in form
