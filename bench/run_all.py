@@ -26,6 +26,8 @@ RUNS = [
     ("nudges postgresql", [sys.executable, str(HERE / "nudges.py"), "--postgres", PG]),
     ("simulate", [sys.executable, str(HERE / "bench_simulate.py")]),
     ("surveys postgresql", [sys.executable, str(HERE / "surveys.py"), "--postgres", PG]),
+    ("hr import sqlite", [sys.executable, str(HERE / "hr_import.py")]),
+    ("hr import postgresql", [sys.executable, str(HERE / "hr_import.py"), "--postgres", PG]),
 ]
 
 if __name__ == "__main__":

@@ -189,9 +189,11 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("memory-eval", help="evaluate the memory model on a review log (CSV)", add_help=False)
     sub.add_parser("bench", help="run a benchmark: bench queue --states N [--json]", add_help=False)
     sub.add_parser("simulate", help="compare follow-up strategies on simulated learners", add_help=False)
+    sub.add_parser("import", help="import employees or completions: import employees FILE [--dry-run]",
+                   add_help=False)  # fmt: skip
 
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] in {"manage", "worker", "memory-eval", "bench", "simulate"}:
+    if argv and argv[0] in {"manage", "worker", "memory-eval", "bench", "simulate", "import"}:
         command, rest = argv[0], argv[1:]
         if command == "simulate":
             from beklijf.demo.simulate_cli import main as simulate
@@ -199,6 +201,14 @@ def main(argv: list[str] | None = None) -> int:
             return simulate(rest)
         if command == "manage":
             return cmd_manage(rest)
+        if command == "import":
+            # `beklijf import employees|completions ...` -> the imports app's management commands.
+            if not rest or rest[0] not in {"employees", "completions"}:
+                print(
+                    "usage: beklijf import {employees,completions} FILE [options] (--help)", file=sys.stderr
+                )
+                return 2
+            return cmd_manage([f"import_{rest[0]}", *rest[1:]])
         if command == "worker":
             return cmd_worker(rest)
         if command == "memory-eval":

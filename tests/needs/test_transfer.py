@@ -14,6 +14,7 @@ from django.http import HttpResponse
 from django.test import Client
 from django.urls import reverse
 
+from beklijf.imports import files
 from beklijf.needs import transfer
 from beklijf.needs.models import Assessment, Skill
 from beklijf.needs.services import assessment_record
@@ -189,7 +190,7 @@ def test_the_upload_is_stored_under_a_generated_name(world: World, skills: dict,
     client = client_for(world.ld_admin.user)
     _upload(client, _xlsx(_good_rows(world)), "../../etc/evil name.xlsx")
     stored = list((tmp_path / "imports").iterdir())
-    assert len(stored) == 1 and transfer.TOKEN_RE.fullmatch(stored[0].stem) and "evil" not in stored[0].name
+    assert len(stored) == 1 and files.TOKEN_RE.fullmatch(stored[0].stem) and "evil" not in stored[0].name
     _act(client, "import")
     assert not list((tmp_path / "imports").iterdir())  # removed once imported
 
@@ -222,7 +223,7 @@ def test_other_extensions_and_undecodable_csv_are_refused(world: World, skills: 
 def test_a_zip_bomb_with_many_entries_is_refused(world: World, skills: dict) -> None:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
-        for n in range(transfer.MAX_ZIP_ENTRIES + 1):
+        for n in range(files.MAX_ZIP_ENTRIES + 1):
             archive.writestr(f"xl/part{n}.xml", "<a/>")
     assert "too many parts" in _refused(world, out.getvalue(), "m.xlsx")
 
@@ -232,7 +233,7 @@ def test_a_zip_bomb_with_a_huge_uncompressed_size_is_refused(world: World, skill
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("xl/workbook.xml", "<workbook/>")
-        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (transfer.MAX_UNCOMPRESSED + 1))
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (files.MAX_UNCOMPRESSED + 1))
     assert len(out.getvalue()) < transfer.MAX_BYTES
     assert "unpacks to far more data" in _refused(world, out.getvalue(), "m.xlsx")
 

@@ -289,6 +289,13 @@ TABLE.update(
     }
 )
 
+TABLE.update(
+    {
+        "imports:employees": ("get", NO_ARGS, LD_ONLY),
+        "imports:completions": ("get", NO_ARGS, LD_ONLY),
+    }
+)
+
 # The Django admin has its own permission system; it is tested on its own (superusers only).
 EXCLUDED_NAMESPACES = {"admin"}
 

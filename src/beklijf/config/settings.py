@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "beklijf.surveys",
     "beklijf.privacy",
     "beklijf.results",
+    "beklijf.imports",
     "beklijf.demo",
 ]
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("privacy/", include("beklijf.privacy.urls")),
     path("results/", include("beklijf.results.urls")),
     path("surveys/", include("beklijf.surveys.urls")),
+    path("imports/", include("beklijf.imports.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -1,8 +1,8 @@
 """Import and export of the skills matrix (assessments) as XLSX and CSV, for L&D admins.
 
 One row per employee × skill × source: employee (number or e-mail), skill (name), level (0-4), source.
-Uploads are checked before any parser sees them (size, extension, magic bytes, zip entry count and
-uncompressed size); openpyxl then reads with defusedxml (no entities, no external references).
+Reading and checking the upload (size, magic bytes, zip bombs, defusedxml), finding the header row and
+keeping the file between the dry run and the import are shared with the other imports: imports/files.py.
 Exports neutralise spreadsheet formulas: a text cell starting with = + - @ tab, CR or NUL gets a leading '.
 """
 
@@ -10,41 +10,39 @@ from __future__ import annotations
 
 import csv
 import io
-import re
-import secrets
-import time
-import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from beklijf.imports import files
+from beklijf.imports.files import (  # noqa: F401 - the needs views use them through this module
+    MAX_BYTES,
+    Cell,
+    ImportRefused,
+    Layout,
+    check_size,
+    check_upload,
+    discard,
+    kind_for,
+    layout_with,
+    load,
+    normalise,
+    read_rows,
+    safe_cell,
+    store,
+    text_of,
+)
 from beklijf.needs import selectors, services
 from beklijf.needs.models import Assessment, Skill
 from beklijf.people import access
 from beklijf.people.access import Actor
 from beklijf.people.models import Employee
 
-MAX_BYTES = 5 * 1024 * 1024
-MAX_ZIP_ENTRIES = 100  # a one-sheet workbook has about ten
-MAX_UNCOMPRESSED = 50 * 1024 * 1024  # all entries together, as declared in the zip directory
-MAX_RATIO = 100  # per entry: uncompressed / compressed
-MAX_ROWS = 20_000
-HEADER_SCAN_ROWS = 10
-MAX_COLUMNS = 100  # offered in the column mapping
-STALE_AFTER_SECONDS = 24 * 3600
-
-KINDS = ("xlsx", "csv")
 FIELDS = ("employee", "skill", "level", "source")
-DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r", "\0")
-TOKEN_RE = re.compile(r"[0-9a-f]{32}")
-
-Cell = str | int | float | None
 
 # Normalised header text (lower case, letters and digits only) → field.
 HEADER_ALIASES: dict[str, str] = {
@@ -70,10 +68,6 @@ SOURCE_ALIASES = {
 }
 
 
-class ImportRefused(Exception):
-    """The file is refused as a whole; the message is shown to the user."""
-
-
 def field_label(name: str) -> str:
     return {
         "employee": _("Employee (number or e-mail)"),
@@ -83,201 +77,18 @@ def field_label(name: str) -> str:
     }[name]
 
 
-def _normalise(text: object) -> str:
-    return re.sub(r"[^0-9a-z]", "", str(text).casefold())
-
-
-def _column_letter(index: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(index + 1)
-
-
-# --- Reading an upload ------------------------------------------------------------------------------
-
-
-def kind_for(filename: str) -> str:
-    ext = Path(filename or "").suffix.lower().lstrip(".")
-    if ext not in KINDS:
-        raise ImportRefused(_("Upload an Excel workbook (.xlsx) or a CSV file (.csv)."))
-    return ext
-
-
-def check_size(size: int) -> None:
-    if size > MAX_BYTES:
-        raise ImportRefused(
-            _("The file is larger than %(mb)s MB. Split it into smaller files.") % {"mb": MAX_BYTES // 2**20}
-        )
-
-
-def check_upload(data: bytes, kind: str) -> None:
-    """Size, magic bytes and (for a workbook) the zip directory, before any parser runs."""
-    check_size(len(data))
-    if not data:
-        raise ImportRefused(_("The file is empty."))
-    if kind == "xlsx":
-        if not data.startswith(b"PK\x03\x04"):
-            raise ImportRefused(_("This is not an Excel workbook (.xlsx), although its name says so."))
-        _check_zip(data)
-    elif data.startswith(b"PK\x03\x04") or b"\0" in data:
-        raise ImportRefused(_("This is not a CSV text file, although its name says so."))
-
-
-def _check_zip(data: bytes) -> None:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            entries = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise ImportRefused(_("The workbook is damaged and cannot be read.")) from exc
-    if len(entries) > MAX_ZIP_ENTRIES:
-        raise ImportRefused(
-            _("The workbook contains too many parts (%(n)s); it is refused.") % {"n": len(entries)}
-        )
-    total = sum(e.file_size for e in entries)
-    too_dense = any(
-        e.file_size > MAX_RATIO * max(e.compress_size, 1) and e.file_size > 2**20 for e in entries
-    )
-    if total > MAX_UNCOMPRESSED or too_dense:
-        raise ImportRefused(_("The workbook unpacks to far more data than its size suggests; it is refused."))
-    names = {e.filename for e in entries}
-    if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
-        raise ImportRefused(_("This is not an Excel workbook (.xlsx), although its name says so."))
-
-
-def read_rows(data: bytes, kind: str) -> list[list[Cell]]:
-    """The cells of the first sheet (or the CSV), after check_upload."""
-    rows = _read_xlsx(data) if kind == "xlsx" else _read_csv(data)
-    if len(rows) > MAX_ROWS:
-        raise ImportRefused(
-            _("The file has more than %(n)s rows. Split it into smaller files.") % {"n": MAX_ROWS}
-        )
-    return rows
-
-
-def _read_xlsx(data: bytes) -> list[list[Cell]]:
-    import openpyxl
-
-    rows: list[list[Cell]] = []
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        try:
-            sheet = workbook.worksheets[0]
-            for row in sheet.iter_rows(values_only=True):
-                rows.append([_plain(v) for v in row])
-                if len(rows) > MAX_ROWS:
-                    break
-        finally:
-            workbook.close()
-    except ImportRefused:
-        raise
-    except Exception as exc:  # defusedxml's refusals, damaged XML, missing parts: all "cannot be read"
-        raise ImportRefused(_("The workbook cannot be read. Save it again in Excel as .xlsx.")) from exc
-    return rows
-
-
-def _plain(value: object) -> Cell:
-    if value is None or isinstance(value, str | int | float):
-        return value
-    return str(value)  # dates and the like: their text
-
-
-def _read_csv(data: bytes) -> list[list[Cell]]:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise ImportRefused(_("The CSV file is not in UTF-8 or Windows-1252. Save it again as CSV UTF-8."))
-    try:
-        dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t")
-        delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
-    rows: list[list[Cell]] = []
-    try:
-        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
-            rows.append(list(row))
-            if len(rows) > MAX_ROWS:
-                break
-    except csv.Error as exc:
-        raise ImportRefused(_("The CSV file cannot be read: %(error)s") % {"error": exc}) from exc
-    return rows
-
-
-def text_of(value: Cell) -> str:
-    """A cell as text; the ' our export puts before a formula-like value is taken off again."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = str(value).strip()
-    if len(text) > 1 and text[0] == "'" and text[1] in DANGEROUS_START:
-        text = text[1:]
-    return text
-
-
 # --- The column mapping -----------------------------------------------------------------------------
-
-
-@dataclass
-class Layout:
-    header_index: int  # 0-based index of the header row in the rows
-    columns: list[str]  # the header row's labels, e.g. "C · Niveau"
-    mapping: dict[str, int | None]  # field → 0-based column
-
-    @property
-    def header_row(self) -> int:
-        return self.header_index + 1
-
-    def selects(self) -> list[tuple[str, str, int | None]]:
-        """(field, label, chosen column) for the mapping form."""
-        return [(name, field_label(name), self.mapping.get(name)) for name in FIELDS]
-
-
-def _mapping_for(header: list[Cell]) -> dict[str, int | None]:
-    mapping: dict[str, int | None] = dict.fromkeys(FIELDS)
-    for index, cell in enumerate(header):
-        name = HEADER_ALIASES.get(_normalise(text_of(cell)))
-        if name is not None and mapping[name] is None and index < MAX_COLUMNS:
-            mapping[name] = index
-    return mapping
 
 
 def detect_layout(rows: list[list[Cell]]) -> Layout:
     """The header row: the first of the top rows naming employee, skill and level (a title may sit above)."""
-    best_index, best_mapping, best_count = 0, dict.fromkeys(FIELDS), 0
-    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        mapping = _mapping_for(row)
-        count = sum(v is not None for v in mapping.values())
-        if mapping["employee"] is not None and mapping["skill"] is not None and mapping["level"] is not None:
-            best_index, best_mapping = index, mapping
-            break
-        if count > best_count:
-            best_index, best_mapping, best_count = index, mapping, count
-    return Layout(best_index, _labels(rows, best_index), best_mapping)
-
-
-def _labels(rows: list[list[Cell]], header_index: int) -> list[str]:
-    header = rows[header_index] if header_index < len(rows) else []
-    width = min(max((len(r) for r in rows), default=0), MAX_COLUMNS)
-    labels = []
-    for index in range(width):
-        name = text_of(header[index]) if index < len(header) else ""
-        labels.append(f"{_column_letter(index)} · {name}" if name else _column_letter(index))
-    return labels
-
-
-def layout_with(detected: Layout, posted: dict[str, str]) -> Layout:
-    """The detected layout with the user's corrections ("" = not in the file)."""
-    mapping = dict(detected.mapping)
-    for name in FIELDS:
-        value = posted.get(name)
-        if value is None:
-            continue
-        mapping[name] = int(value) if value.isdigit() and int(value) < len(detected.columns) else None
-    return Layout(detected.header_index, detected.columns, mapping)
+    return files.detect_layout(
+        rows,
+        aliases=HEADER_ALIASES,
+        fields=FIELDS,
+        required=("employee", "skill", "level"),
+        label=field_label,
+    )
 
 
 # --- The dry run --------------------------------------------------------------------------------------
@@ -390,7 +201,7 @@ def _check_row(
     result.level = _level(level)
     if result.level is None:
         fail("level", _("The level “%(value)s” is not a whole number from 0 to 4."))
-    result.source = SOURCE_ALIASES.get(_normalise(values["source"]), "")
+    result.source = SOURCE_ALIASES.get(normalise(values["source"]), "")
     if not result.source:
         fail("source", _("Unknown source “%(value)s”: use self or manager (zelf or leidinggevende)."))
 
@@ -427,55 +238,7 @@ def apply(actor: Actor, rows: list[list[Cell]], layout: Layout, *, valid_only: b
     return result
 
 
-# --- Uploaded files between the dry run and the import -------------------------------------------------
-
-
-def _import_dir() -> Path:
-    path = Path(settings.VAR_DIR) / "imports"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-def store(data: bytes, kind: str) -> str:
-    """Keep an upload under a generated name (never the user's) until it is imported; returns its token."""
-    directory = _import_dir()
-    cutoff = time.time() - STALE_AFTER_SECONDS
-    for old in directory.iterdir():
-        if old.is_file() and old.stat().st_mtime < cutoff:
-            old.unlink(missing_ok=True)
-    token = secrets.token_hex(16)
-    (directory / f"{token}.{kind}").write_bytes(data)
-    return f"{token}.{kind}"
-
-
-def _path_for(handle: str) -> tuple[Path, str] | None:
-    token, _dot, kind = handle.partition(".")
-    if not TOKEN_RE.fullmatch(token) or kind not in KINDS:
-        return None
-    return _import_dir() / f"{token}.{kind}", kind
-
-
-def load(handle: str) -> tuple[bytes, str] | None:
-    found = _path_for(handle)
-    if found is None or not found[0].is_file():
-        return None
-    return found[0].read_bytes(), found[1]
-
-
-def discard(handle: str) -> None:
-    found = _path_for(handle)
-    if found is not None:
-        found[0].unlink(missing_ok=True)
-
-
 # --- Export -------------------------------------------------------------------------------------------
-
-
-def safe_cell(value: Cell) -> Cell:
-    """Text that a spreadsheet would run as a formula gets a leading ' (OWASP CSV injection)."""
-    if isinstance(value, str) and value.startswith(DANGEROUS_START):
-        return "'" + value
-    return value
 
 
 def export_header() -> list[str]:

@@ -136,6 +136,17 @@ def employees_visible_to(actor: Actor) -> QuerySet[Employee]:
     ).distinct()
 
 
+def employees_of_organization(organization: Organization) -> QuerySet[Employee]:
+    """Everyone of one organisation, active or not, for imports: an L&D admin's (checked by the caller with
+    can_import) or the operator's command line, which names the organisation itself."""
+    return Employee.objects.filter(organization=organization).select_related("user", "team")
+
+
+def can_import(actor: Actor) -> bool:
+    """HR and completion imports write people's records: L&D admins of the organisation only."""
+    return actor.is_ld_admin
+
+
 def teams_visible_to(actor: Actor) -> QuerySet[Team]:
     if actor.employee is None:
         return Team.objects.none()
@@ -208,6 +219,13 @@ def sessions_visible_to(actor: Actor) -> QuerySet[TrainingSession]:
     return TrainingSession.objects.filter(training__in=trainings_visible_to(actor)).select_related(
         "training", "trainer"
     )
+
+
+def sessions_of_organization(organization: Organization) -> QuerySet[TrainingSession]:
+    """Every session of one organisation's trainings, for imports (see employees_of_organization)."""
+    from beklijf.catalog.models import TrainingSession
+
+    return TrainingSession.objects.filter(training__organization=organization).select_related("training")
 
 
 def enrollments_visible_to(actor: Actor) -> QuerySet[Enrollment]:
