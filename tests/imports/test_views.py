@@ -16,6 +16,7 @@ from django.utils.translation import gettext
 from beklijf.imports.models import SavedMapping
 from beklijf.people.models import Employee
 from beklijf.practice import services as practice
+from beklijf.privacy.models import AuditEvent
 from tests.conftest import World, client_for
 from tests.imports.sheets import HR_HEADER, csv_bytes, xlsx
 from tests.imports.test_hr import CLEAN, messy_rows
@@ -60,6 +61,10 @@ def test_the_admin_uploads_a_messy_file_sees_each_error_and_imports_only_the_val
     page = client.get(response["Location"]).content.decode()
     assert "Imported: 3 created, 0 updated, 1 deactivated, 0 unchanged; 10 rows with errors skipped." in page
     assert Employee.objects.count() == before + 3
+    # The import is on the audit log, with counts only: no names of the people imported.
+    event = AuditEvent.objects.get(action="import")
+    assert event.actor_code == world.ld_admin.code
+    assert event.details == {"kind": "employees", "created": 3, "updated": 0, "deactivated": 1, "skipped": 10}
 
 
 def test_the_corrected_mapping_is_saved_for_the_organisation(world: World) -> None:

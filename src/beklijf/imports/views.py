@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 from beklijf.imports import completions as completions_import
 from beklijf.imports import files, hr
 from beklijf.people import access
+from beklijf.privacy import audit
 
 SESSION_KEY = "imports_{kind}"
 
@@ -79,6 +80,8 @@ def employees(request: HttpRequest) -> HttpResponse:
                                    valid_only=action == "import_valid", keep=request.actor.employee)  # fmt: skip
         if written:
             _done(request, "employees")
+            audit.record(request.actor, "import", None, kind="employees", created=result.created,
+                         updated=result.updated, deactivated=result.deactivated, skipped=result.invalid)  # fmt: skip
             messages.success(
                 request,
                 _(
@@ -133,6 +136,8 @@ def completions(request: HttpRequest) -> HttpResponse:
         )
         if written:
             _done(request, "completions")
+            audit.record(request.actor, "import", None, kind="completions", session=str(session.code),
+                         completed=result.completing, unmatched=len(result.unmatched))  # fmt: skip
             messages.success(
                 request,
                 _(
