@@ -10,6 +10,7 @@ urlpatterns = [
     path("follow-up/", include("beklijf.notify.urls")),
     path("coaching/", include("beklijf.coaching.urls")),
     path("needs/", include("beklijf.needs.urls")),
+    path("", include("beklijf.ops.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
