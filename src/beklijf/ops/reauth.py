@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import time
 from collections.abc import Callable
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from django import forms
 from django.conf import settings
@@ -49,8 +49,10 @@ def require_recent_auth(minutes: int | None = None) -> Callable:
             if request.method in ("GET", "HEAD"):
                 back = request.get_full_path()
             else:  # go back to the form the POST came from, never replay the POST itself
-                referer = request.headers.get("Referer", "")
-                back = referer if _safe(request, referer) else reverse("home")
+                referer = urlsplit(request.headers.get("Referer", ""))
+                same_site = referer.netloc in ("", request.get_host())
+                back = (referer.path + (f"?{referer.query}" if referer.query else "")) if same_site else ""
+                back = back if _safe(request, back) else reverse("home")
             response = redirect(f"{reverse('ops:reauth')}?{urlencode({'next': back})}")
             if request.htmx:
                 response["HX-Redirect"] = response["Location"]
