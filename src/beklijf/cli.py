@@ -116,20 +116,21 @@ def cmd_serve(address: str, workers: int) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "beklijf.config.settings")
     from gunicorn.app.wsgiapp import run
 
-    sys.argv = ["gunicorn", "--bind", address, "--workers", str(workers), "--access-logfile", "-",
-                "beklijf.config.wsgi:application"]  # fmt: skip
+    sys.argv = ["gunicorn", "--config", "python:beklijf.ops.gunicorn_conf", "--bind", address,
+                "--workers", str(workers), "--access-logfile", "-", "beklijf.config.wsgi:application"]  # fmt: skip
     run()
     return 0
 
 
 def cmd_worker(extra: list[str]) -> int:
-    """The task worker, with the minute tick beside it (`--no-tick` when cron runs `beklijf tick`)."""
+    """The task worker, with the minute tick beside it (`--no-tick` when cron runs `beklijf tick`).
+    SIGTERM finishes the current task and exits (beklijf/ops/management/commands/run_worker.py)."""
     if "--no-tick" in extra:
         extra = [arg for arg in extra if arg != "--no-tick"]
     else:
         _setup_django()
         _start_tick_thread()
-    return cmd_manage(["db_worker", *extra])
+    return cmd_manage(["run_worker", *extra])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -147,8 +148,12 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("manage", help="any manage.py command", add_help=False)
     sub.add_parser("memory-eval", help="evaluate the memory model on a review log (CSV)", add_help=False)
     sub.add_parser("bench", help="run a benchmark: bench queue --states N [--json]", add_help=False)
+    sub.add_parser("backup", help="backup FILE: a consistent copy of the database, online", add_help=False)
+    sub.add_parser("restore", help="restore FILE [--yes]: replace the database with a backup", add_help=False)
 
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in {"backup", "restore"}:
+        return cmd_manage(argv)  # beklijf/ops/management/commands/{backup,restore}.py
     if argv and argv[0] in {"manage", "worker", "memory-eval", "bench"}:
         command, rest = argv[0], argv[1:]
         if command == "manage":
