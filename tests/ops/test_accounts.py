@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
 import re
-import struct
 import time
 
 import pytest
@@ -21,17 +17,8 @@ from django.urls import reverse
 from beklijf.ops.reauth import SESSION_KEY as REAUTH_KEY
 from beklijf.practice.services import magic_link_create
 from tests import factories
+from tests.factories import totp
 from tests.conftest import World, client_for
-
-
-def totp(secret_b32: str, *, at: float | None = None, step: int = 30) -> str:
-    """RFC 6238 TOTP (HMAC-SHA1, 6 digits), written out here so the test does not trust the library."""
-    key = base64.b32decode(secret_b32.replace(" ", "").upper())
-    counter = int((time.time() if at is None else at) // step)
-    digest = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
-    offset = digest[-1] & 0x0F
-    code = (struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF) % 1_000_000
-    return f"{code:06d}"
 
 
 def log_in(email: str, password: str = factories.PASSWORD) -> tuple[Client, object]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from collections.abc import Callable
 from functools import partial
 
@@ -124,13 +125,31 @@ def outbox_send(*, outbox_id: int, at: dt.datetime | None = None, connection: ob
             log.exception("outbox %s: unexpected error", row.pk)
             return _failed(row, repr(exc), permanent=False, at=at)
         # Right after this message's 250: the smallest window in which a kill can repeat it.
-        Outbox.objects.filter(pk=row.pk, status=Outbox.Status.SENDING).update(
-            status=Outbox.Status.SENT, sent_at=timezone.now(), last_error=""
-        )
+        _mark_sent(row.pk)
         return "sent"
     finally:
         if own:
             _close_quietly(connection)
+
+
+def _mark_sent(outbox_id: int, *, tries: int = 40) -> None:
+    """Record the 250 we just got. If the database is restarting, wait for it (up to ~20 s) rather than
+    leave the row "sending", which the recovery sweep would send a second time."""
+    from django.db import connection
+    from django.db.utils import InterfaceError, OperationalError
+
+    for attempt in range(tries):
+        try:
+            Outbox.objects.filter(pk=outbox_id, status=Outbox.Status.SENDING).update(
+                status=Outbox.Status.SENT, sent_at=timezone.now(), last_error=""
+            )
+            return
+        except (OperationalError, InterfaceError):
+            if connection.in_atomic_block or attempt == tries - 1:
+                raise
+            log.warning("outbox %s: sent, but the database is away; retrying the mark", outbox_id)
+            connection.close()
+            time.sleep(0.5)
 
 
 def outbox_send_batch(*, outbox_ids: list[int], should_stop: Callable[[], bool] = lambda: False) -> dict:
