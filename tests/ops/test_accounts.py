@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 import time_machine
@@ -17,8 +16,8 @@ from django.urls import reverse
 from beklijf.ops.reauth import SESSION_KEY as REAUTH_KEY
 from beklijf.practice.services import magic_link_create
 from tests import factories
-from tests.factories import totp
 from tests.conftest import World, client_for
+from tests.factories import totp
 
 
 def log_in(email: str, password: str = factories.PASSWORD) -> tuple[Client, object]:
