@@ -85,7 +85,7 @@ def _populate(employees: int, folder: Path) -> dict[str, Path]:
     home = [f"{_session_cookie(m.user)}\t/" for m, _team in managers]
     coaching = [
         f"{cookie.split(chr(9))[0]}\t/coaching/teams/{team.code}/"
-        for cookie, (_m, team) in zip(home, managers)
+        for cookie, (_m, team) in zip(home, managers, strict=True)
     ]
     files = {}
     for name, lines in (("quiz", quiz), ("manager_home", home), ("team_coaching", coaching)):

@@ -27,7 +27,7 @@ EMPLOYEES = 500
 KILLS = 20
 RESTARTS_AT = {6, 13}  # kill numbers after which the database is also restarted, while a worker runs
 
-SETUP = f"""
+SETUP = f"""  # noqa: S608 - a constant, run by our own shell command
 import datetime as dt, zoneinfo
 from django.db import connection
 from beklijf.bench import _fill
