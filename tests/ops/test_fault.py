@@ -27,7 +27,7 @@ EMPLOYEES = 500
 KILLS = 20
 RESTARTS_AT = {6, 13}  # kill numbers after which the database is also restarted, while a worker runs
 
-SETUP = f"""  # noqa: S608 - a constant, run by our own shell command
+SETUP = f"""
 import datetime as dt, zoneinfo
 from django.db import connection
 from beklijf.bench import _fill
@@ -38,7 +38,7 @@ Organization.objects.update(nudge_holdout=0)
 with connection.cursor() as cursor:
     cursor.execute("UPDATE practice_memorystate SET due = %s WHERE learning_point_id = "
                    "(SELECT MIN(learning_point_id) FROM practice_memorystate)", [at - dt.timedelta(hours=2)])
-"""
+"""  # noqa: S608 - constant code for our own `manage shell`
 SWEEP = """
 import datetime as dt
 from beklijf.notify.outbox import outbox_sweep
