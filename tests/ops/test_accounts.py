@@ -254,3 +254,11 @@ def test_passwords_are_stored_with_argon2id_at_owasp_strength(settings) -> None:
     assert (algorithm, variety) == ("argon2", "argon2id")
     values = dict(part.split("=") for part in params.split(","))
     assert int(values["m"]) >= 19456 and int(values["t"]) >= 2  # OWASP: 19 MiB, t = 2
+
+
+def test_a_password_change_ends_the_other_sessions(world: World) -> None:
+    other_device = client_for(world.employee.user)
+    assert other_device.get(reverse("home")).status_code == 200
+    world.employee.user.set_password("Zeewind-over-het-fietspad-26")
+    world.employee.user.save()
+    assert other_device.get(reverse("home")).status_code == 302
