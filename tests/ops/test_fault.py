@@ -58,6 +58,10 @@ def _run(args: list[str], env: dict) -> str:
 
 
 @pytest.mark.skipif(pgcluster.binaries() is None, reason="needs PostgreSQL server binaries (postgresql-15)")
+@pytest.mark.skipif(
+    os.environ.get("DATABASE_URL", "").startswith("postgres"),
+    reason="brings its own PostgreSQL cluster: it runs once, in the SQLite pass (`make test`)",
+)
 def test_the_nudge_run_survives_20_worker_kills_and_database_restarts() -> None:
     rng = random.Random(20261127)
     cluster = pgcluster.Cluster()
