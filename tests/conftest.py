@@ -141,11 +141,32 @@ def _audit_rows_flushable(request):  # noqa: ANN001,ANN202
         AuditEvent.objects.all()._retention_delete()
 
 
-def client_for(user: User | None, *, csrf: bool = False) -> Client:
+def client_for(user: User | None, *, csrf: bool = False, complete: bool = True) -> Client:
+    """A client logged in as `user`. `complete`: the whole log-in was done, as a person would do it: the
+    second factor for an L&D admin (a real TOTP device) and a fresh password for exports and bulk actions."""
     client = Client(enforce_csrf_checks=csrf)
     if user is not None:
         client.force_login(user, backend="beklijf.people.backends.EmployeeBackend")
+        if complete:
+            complete_login(client, user)
     return client
+
+
+def complete_login(client: Client, user: User) -> None:
+    import time
+
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from beklijf.ops.reauth import SESSION_KEY as REAUTH_KEY
+
+    session = client.session
+    session[REAUTH_KEY] = int(time.time())
+    employee = Employee.objects.filter(user=user).first()
+    if employee is not None and employee.role == Employee.Role.LD_ADMIN:
+        device, _ = TOTPDevice.objects.get_or_create(user=user, confirmed=True, defaults={"name": "test app"})
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
 
 
 @pytest.fixture

@@ -127,8 +127,8 @@ def cmd_serve(address: str, workers: int) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "beklijf.config.settings")
     from gunicorn.app.wsgiapp import run
 
-    sys.argv = ["gunicorn", "--bind", address, "--workers", str(workers), "--access-logfile", "-",
-                "beklijf.config.wsgi:application"]  # fmt: skip
+    sys.argv = ["gunicorn", "--config", "python:beklijf.ops.gunicorn_conf", "--bind", address,
+                "--workers", str(workers), "--access-logfile", "-", "beklijf.config.wsgi:application"]  # fmt: skip
     run()
     return 0
 
@@ -137,7 +137,8 @@ def cmd_worker(extra: list[str]) -> int:
     """The task worker, with the minute tick beside it.
 
     `--no-tick` when cron runs `beklijf tick`; `--tick-only` runs just the minute tick, for a Celery or RQ
-    backend whose own worker runs the tasks (docs/operations.md).
+    backend whose own worker runs the tasks (docs/operations.md). SIGTERM finishes the current task and exits
+    (beklijf/ops/management/commands/run_worker.py).
     """
     if "--tick-only" in extra:
         _setup_django()
@@ -170,7 +171,7 @@ def cmd_worker(extra: list[str]) -> int:
         extra = [arg for arg in extra if arg != "--no-tick"]
     else:
         _start_tick_thread()
-    return cmd_manage(["db_worker", *extra])
+    return cmd_manage(["run_worker", *extra])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -191,8 +192,12 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("simulate", help="compare follow-up strategies on simulated learners", add_help=False)
     sub.add_parser("import", help="import employees or completions: import employees FILE [--dry-run]",
                    add_help=False)  # fmt: skip
+    sub.add_parser("backup", help="backup FILE: a consistent copy of the database, online", add_help=False)
+    sub.add_parser("restore", help="restore FILE [--yes]: replace the database with a backup", add_help=False)
 
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in {"backup", "restore"}:
+        return cmd_manage(argv)  # beklijf/ops/management/commands/{backup,restore}.py
     if argv and argv[0] in {"manage", "worker", "memory-eval", "bench", "simulate", "import"}:
         command, rest = argv[0], argv[1:]
         if command == "simulate":

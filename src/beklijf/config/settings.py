@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from beklijf.config.env import env_bool, env_float, env_int, env_list, env_str
 from beklijf.config.mail import mailers_from_url
+from beklijf.ops.logs import logging_config
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("BEKLIJF_VAR_DIR", str(Path.cwd() / "var"))).resolve()
@@ -57,6 +58,9 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "axes",
     "django_htmx",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "beklijf.people",
     "beklijf.catalog",
     "beklijf.practice",
@@ -68,9 +72,11 @@ INSTALLED_APPS = [
     "beklijf.results",
     "beklijf.imports",
     "beklijf.demo",
+    "beklijf.ops",
 ]
 
 MIDDLEWARE = [
+    "beklijf.ops.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -79,7 +85,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "beklijf.people.middleware.ActorMiddleware",
+    # Deactivated employees out, second factor for L&D admins (ASVS 7.4.2, 6.3.3).
+    "beklijf.ops.middleware.SecurityGateMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -149,7 +158,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "beklijf.ops.passwords.BreachedPasswordValidator"},
 ]
+# Messages live in the session: no extra cookie to secure.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -183,6 +195,8 @@ SECURE_PROXY_SSL_HEADER = (
 SECURE_HSTS_SECONDS = env_int("BEKLIJF_HSTS_SECONDS", 31536000 if HTTPS else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("BEKLIJF_HSTS_PRELOAD", HTTPS)
+# Load balancers probe health over plain HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^health/"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -197,6 +211,12 @@ SECURE_CSP = {
     "frame-ancestors": ["'none'"],
     "form-action": ["'self'"],
 }
+
+# Second factor (TOTP) for L&D admins; re-authentication before exports and bulk actions.
+BEKLIJF_2FA_FOR_LD_ADMINS = env_bool("BEKLIJF_2FA_FOR_LD_ADMINS", True)
+OTP_TOTP_ISSUER = "beklijf"
+OTP_TOTP_THROTTLE_FACTOR = 1  # after each wrong code, wait 1, 2, 4, ... seconds before the next try
+BEKLIJF_REAUTH_MINUTES = env_int("BEKLIJF_REAUTH_MINUTES", 15)
 
 # --- Internationalisation -------------------------------------------------------------------------
 LANGUAGE_CODE = "nl"
@@ -274,10 +294,12 @@ BEKLIJF_RETENTION_BLOCKERS_MONTHS = env_int("BEKLIJF_RETENTION_BLOCKERS_MONTHS",
 BEKLIJF_RETENTION_AUDIT_MONTHS = env_int("BEKLIJF_RETENTION_AUDIT_MONTHS", 60)  # at least 12
 BEKLIJF_PROVIDER_MIN_GROUP = 5  # never show a provider a group smaller than this (k-anonymity)
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("BEKLIJF_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
-}
+# Readiness (/health/ready): a worker heartbeat newer than this many seconds, unless no worker is needed
+# (another task backend with its own monitoring).
+BEKLIJF_READY_NEEDS_WORKER = env_bool("BEKLIJF_READY_NEEDS_WORKER", True)
+BEKLIJF_HEARTBEAT_MAX_AGE = env_int("BEKLIJF_HEARTBEAT_MAX_AGE", 120)
+
+# Logs to standard error, as text or as JSON lines (BEKLIJF_LOG_FORMAT=json), each with its request id.
+LOGGING = logging_config(
+    fmt=env_str("BEKLIJF_LOG_FORMAT", "text"), level=env_str("BEKLIJF_LOG_LEVEL", "INFO")
+)

@@ -14,6 +14,7 @@ urlpatterns = [
     path("results/", include("beklijf.results.urls")),
     path("surveys/", include("beklijf.surveys.urls")),
     path("imports/", include("beklijf.imports.urls")),
+    path("", include("beklijf.ops.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -25,6 +25,7 @@ from beklijf.needs.forms import (
     TrainingSkillForm,
 )
 from beklijf.needs.models import Assessment, NeedDate, Requirement, Skill, TrainingSkill
+from beklijf.ops.reauth import require_recent_auth
 from beklijf.people import access
 
 
@@ -246,6 +247,7 @@ IMPORT_SESSION_KEY = "needs_import"
 
 
 @login_required
+@require_recent_auth()
 @require_http_methods(["GET", "POST"])
 def matrix_import(request: HttpRequest) -> HttpResponse:
     """Upload → column mapping and dry run → import (all rows, or only the valid ones), for L&D admins."""
@@ -310,6 +312,7 @@ def matrix_import(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_recent_auth()
 def matrix_export(request: HttpRequest, fmt: str) -> HttpResponse:
     """The current skills matrix of the organisation as CSV or XLSX, for L&D admins."""
     from beklijf.needs import transfer

@@ -17,12 +17,9 @@ def outbox_send(outbox_id: int) -> str:
 @task
 def outbox_send_many(outbox_ids: list[int]) -> dict[str, int]:
     from beklijf.notify import outbox
+    from beklijf.ops import shutdown
 
-    results: dict[str, int] = {}
-    for outbox_id in outbox_ids:
-        result = outbox.outbox_send(outbox_id=outbox_id)
-        results[result] = results.get(result, 0) + 1
-    return results
+    return outbox.outbox_send_batch(outbox_ids=outbox_ids, should_stop=shutdown.requested)
 
 
 @task

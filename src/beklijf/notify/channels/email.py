@@ -20,7 +20,15 @@ class _Message(EmailMultiAlternatives):
         return super().message(policy=policy.clone(max_line_length=998))
 
 
-def send_email(row) -> None:  # noqa: ANN001
+def smtp_connection():  # noqa: ANN201
+    """A mail connection, not yet opened: one SMTP session can carry a whole batch."""
+    from django.core.mail import mailers
+
+    return mailers.default
+
+
+def send_email(row, *, connection=None) -> None:  # noqa: ANN001
+    """Send one message and return once the server has answered 250 for it (the session stays open)."""
     try:
         validate_email(row.to)
     except ValidationError as exc:
@@ -37,11 +45,22 @@ def send_email(row) -> None:  # noqa: ANN001
         message.attach_alternative(row.body_html, "text/html")
     for item in row.attachments:
         message.attach(item["filename"], item["content"].encode(), item["content_type"])
+    connection = connection or smtp_connection()
     try:
-        message.send()
+        # Opened here, so send_messages() leaves the session open: QUIT comes after the row is marked sent.
+        connection.open()
+        connection.send_messages([message])
     except ValueError as exc:  # Django refuses a header with a line break (was BadHeaderError)
         raise ChannelError(f"refused header: {exc}", permanent=True) from exc
     except smtplib.SMTPRecipientsRefused as exc:
         raise ChannelError(f"recipient refused: {exc}", permanent=True) from exc
     except (TimeoutError, smtplib.SMTPException, OSError) as exc:
+        _drop(connection)  # the session may be broken: the next message opens a new one
         raise ChannelError(f"SMTP: {exc}") from exc
+
+
+def _drop(connection) -> None:  # noqa: ANN001
+    try:
+        connection.close()
+    except Exception:  # noqa: S110 - a broken session is dropped anyway
+        pass

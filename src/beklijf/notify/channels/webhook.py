@@ -9,7 +9,7 @@ from django.conf import settings
 from beklijf.notify.outbox import ChannelError
 
 
-def send_webhook(row) -> None:  # noqa: ANN001
+def send_webhook(row, *, connection: object | None = None) -> None:  # noqa: ANN001
     from beklijf.notify.webhook import WebhookError, post_json
 
     payload = json.loads(row.body_text)
