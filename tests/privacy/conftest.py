@@ -7,6 +7,8 @@ import uuid
 
 from django.contrib.admin.models import ADDITION, LogEntry
 from django.utils import timezone
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from beklijf.catalog.models import ProviderAccount
 from beklijf.coaching.models import (
@@ -78,5 +80,7 @@ def seed_person(world: World, person: Employee, *, marker: str, colleague: Emplo
     SurveyAnswer.objects.create(invitation=invitation, field="result", number=2)
     SurveyAnswer.objects.create(invitation=invitation, field="example", text=f"{marker} example")
     ProviderAccount.objects.create(user=person.user, provider=world.provider)
+    TOTPDevice.objects.create(user=person.user, name="phone", confirmed=True)
+    StaticDevice.objects.create(user=person.user, name="recovery").token_set.create(token="recovery-1")
     LogEntry.objects.create(user=person.user, action_flag=ADDITION, object_repr="x")
     return {"point": point.pk, "question": question.pk}

@@ -6,6 +6,7 @@ import json
 
 from django.apps import apps
 from django.db import models
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from beklijf.people.models import Employee, User
 from beklijf.privacy.erasure import person_erase
@@ -67,6 +68,9 @@ def test_export_holds_a_row_of_every_declared_model_and_erasure_leaves_no_refere
         if declaration.subject:
             assert by_model.get(declaration.label), f"the export lacks {declaration.label}"
     json.dumps(data)  # serialisable as it is
+    # The authenticator's shared secret would let the export's holder produce the person's codes.
+    secret = TOTPDevice.objects.get(user=person.user, name="phone").key
+    assert secret not in json.dumps(data)
 
     old_code, person_pk = person.code, person.pk
     person_erase(actor=world.ld_admin, employee=person)
