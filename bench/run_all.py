@@ -24,6 +24,7 @@ RUNS = [
     ("engine segments and pairing", [sys.executable, str(HERE / "bench_engine_segments.py")]),
     ("coaching postgresql", [sys.executable, str(HERE / "coaching.py"), "--postgres", PG]),
     ("nudges postgresql", [sys.executable, str(HERE / "nudges.py"), "--postgres", PG]),
+    ("api list sqlite", [sys.executable, str(HERE / "api_list.py")]),
 ]
 
 if __name__ == "__main__":

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "beklijf.coaching",
     "beklijf.needs",
     "beklijf.demo",
+    "beklijf.integrations",
 ]
 
 MIDDLEWARE = [
@@ -244,7 +245,10 @@ BEKLIJF_OUTBOX_STALE_SECONDS = env_int(
 BEKLIJF_WEBHOOK_ALLOW_PRIVATE = env_bool(
     "BEKLIJF_WEBHOOK_ALLOW_PRIVATE", False
 )  # tests and local trials only
-BEKLIJF_PROVIDER_MIN_GROUP = 5  # never show a provider a group smaller than this (k-anonymity)
+BEKLIJF_PROVIDER_MIN_GROUP = 5
+# The REST API (integrations/api): pages of at most this many objects; the schema says so too.
+NINJA_PAGINATION_PER_PAGE = 50
+NINJA_PAGINATION_MAX_LIMIT = 100  # never show a provider a group smaller than this (k-anonymity)
 
 LOGGING = {
     "version": 1,
