@@ -31,3 +31,13 @@ def api(world: World) -> dict[str, ApiClient]:
     _, write = token_create(created_by=world.ld_admin, name="write", scope="write")
     _, other = token_create(created_by=world.ld_admin_b, name="other org", scope="write")
     return {"read": ApiClient(read), "write": ApiClient(write), "other": ApiClient(other)}
+
+
+@pytest.fixture(scope="session")
+def ralph(tmp_path_factory):  # noqa: ANN001,ANN201
+    """One Ralph LRS per test process; statement ids are unique per test, so tests share it safely."""
+    from tests.integrations.lrs_server import start_ralph, stop_ralph
+
+    lrs = start_ralph(tmp_path_factory.mktemp("ralph"))
+    yield lrs
+    stop_ralph(lrs)

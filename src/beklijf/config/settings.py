@@ -248,7 +248,15 @@ BEKLIJF_WEBHOOK_ALLOW_PRIVATE = env_bool(
 BEKLIJF_PROVIDER_MIN_GROUP = 5
 # The REST API (integrations/api): pages of at most this many objects; the schema says so too.
 NINJA_PAGINATION_PER_PAGE = 50
-NINJA_PAGINATION_MAX_LIMIT = 100  # never show a provider a group smaller than this (k-anonymity)
+NINJA_PAGINATION_MAX_LIMIT = 100
+# xAPI: one learning record store for every organisation (an organisation may set its own on a screen).
+BEKLIJF_XAPI_LRS_URL = env_str("BEKLIJF_XAPI_LRS_URL", "")
+BEKLIJF_XAPI_LRS_USERNAME = env_str("BEKLIJF_XAPI_LRS_USERNAME", "")
+BEKLIJF_XAPI_LRS_PASSWORD = env_str("BEKLIJF_XAPI_LRS_PASSWORD", "")
+BEKLIJF_XAPI_ALLOW_PRIVATE = env_bool("BEKLIJF_XAPI_ALLOW_PRIVATE", False)  # per-organisation LRS on http/LAN
+BEKLIJF_XAPI_BACKFILL_DAYS = env_int(
+    "BEKLIJF_XAPI_BACKFILL_DAYS", 30
+)  # never show a provider a group smaller than this (k-anonymity)
 
 LOGGING = {
     "version": 1,

@@ -63,3 +63,70 @@ class IdempotencyRecord(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["token", "key"], name="idempotency_key_once_per_token"),
         ]
+
+
+class LrsEndpoint(models.Model):
+    """An organisation's learning record store: where its xAPI statements go (basic auth)."""
+
+    organization = models.OneToOneField(Organization, on_delete=models.CASCADE, related_name="lrs_endpoint")
+    enabled = models.BooleanField(_("send statements"), default=True)
+    url = models.URLField(
+        _("statements endpoint"),
+        help_text=_(
+            "The LRS's xAPI base, e.g. https://lrs.example.com/xAPI/ (statements go to …/statements)."
+        ),
+    )
+    username = models.CharField(_("user name"), max_length=200)
+    # Needed in clear to authenticate; never shown back on a screen (the form leaves it empty).
+    password = models.CharField(_("password"), max_length=500)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("learning record store")
+        verbose_name_plural = _("learning record stores")
+
+    def __str__(self) -> str:
+        return self.url
+
+
+class XapiStatement(models.Model):
+    """The xAPI outbox: one statement, added once (unique key), claimed once, sent, retried a bounded number
+    of times. The statement id is a uuid5 of the key, so a statement sent twice is the same statement."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=200, unique=True)
+    statement_id = models.UUIDField(unique=True)
+    # What the statement is about, so the planner finds what has no statement yet (anti-join, no cursor).
+    review = models.ForeignKey(
+        "practice.Review", on_delete=models.SET_NULL, null=True, blank=True, related_name="xapi_statements"
+    )
+    enrollment = models.ForeignKey(
+        "catalog.Enrollment", on_delete=models.SET_NULL, null=True, blank=True, related_name="xapi_statements"
+    )
+    statement = models.JSONField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField()
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    # Which claim took the row: one UPDATE claims a batch, and the sender reads back exactly its own rows.
+    claim = models.UUIDField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("xAPI statement")
+        verbose_name_plural = _("xAPI statements")
+        indexes = [
+            # Used by the sender and the sweep: what is due, per status.
+            models.Index(fields=["status", "next_attempt_at"], name="xapi_status_due_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.key

@@ -9,4 +9,5 @@ app_name = "integrations"
 urlpatterns = [
     path("api-tokens/", views.token_list, name="tokens"),
     path("api-tokens/<uuid:code>/revoke/", views.token_revoke_view, name="token-revoke"),
+    path("lrs/", views.lrs_settings, name="lrs"),
 ]

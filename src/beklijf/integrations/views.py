@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from beklijf.integrations.forms import ApiTokenForm
+from beklijf.integrations.forms import ApiTokenForm, LrsEndpointForm
+from beklijf.integrations.models import LrsEndpoint
 from beklijf.integrations.tokens import token_create, token_revoke
 from beklijf.people import access
 
@@ -46,3 +50,29 @@ def token_revoke_view(request: HttpRequest, code: str) -> HttpResponse:
     token_revoke(token=token)
     messages.success(request, _("Token revoked: calls with it are refused from now on."))
     return redirect("integrations:tokens")
+
+
+@login_required
+def lrs_settings(request: HttpRequest) -> HttpResponse:
+    """Where the organisation's xAPI statements go, and how their delivery is doing."""
+    _ld_admin(request)
+    organization = request.actor.organization
+    # The organisation's own settings row, like organization-settings: there is one per organisation.
+    instance = LrsEndpoint.objects.filter(organization=organization).first() or LrsEndpoint(
+        organization=organization
+    )
+    form = LrsEndpointForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.save()
+        messages.success(request, _("Saved. New statements go to this LRS from the next minute on."))
+        return redirect("integrations:lrs")
+    statements = access.xapi_statements_visible_to(request.actor)
+    context = {
+        "form": form,
+        "counts": dict(statements.values_list("status").annotate(n=Count("pk")).order_by()),
+        "problems": statements.exclude(last_error="").exclude(status="sent").order_by("-pk")[:10],
+        "global_lrs": bool(settings.BEKLIJF_XAPI_LRS_URL),
+    }
+    status = 400 if request.method == "POST" else 200
+    return render(request, "integrations/lrs_settings.html", context, status=status)

@@ -28,5 +28,8 @@ def tick(*, at: dt.datetime) -> dict:
     from beklijf.coaching.tick import coaching_tick
 
     result.update(coaching_tick(at=at))
+    from beklijf.integrations.lrs import xapi_tick
+
+    result.update(xapi_tick(at=at))
     log.info("tick %s: %s", at.isoformat(), result)
     return result

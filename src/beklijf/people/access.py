@@ -456,3 +456,12 @@ def api_tokens_visible_to(actor: Actor):  # noqa: ANN201
 
 def get_api_token_for(actor: Actor, code: UUID | str):  # noqa: ANN201
     return _get(api_tokens_visible_to(actor), code)
+
+
+def xapi_statements_visible_to(actor: Actor):  # noqa: ANN201
+    """The xAPI outbox of the actor's organisation (delivery status), for its L&D admins."""
+    from beklijf.integrations.models import XapiStatement
+
+    if actor.employee is None or not actor.is_ld_admin:
+        return XapiStatement.objects.none()
+    return XapiStatement.objects.filter(organization=actor.organization)
