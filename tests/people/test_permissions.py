@@ -240,6 +240,7 @@ def _api_token(w: World):  # noqa: ANN202
 TABLE.update(
     {
         "integrations:tokens": ("get", NO_ARGS, LD_ONLY),
+        "integrations:lrs": ("get", NO_ARGS, LD_ONLY),
         "integrations:token-revoke": (
             "post",
             lambda w: [_api_token(w).code],
