@@ -249,6 +249,19 @@ TABLE.update(
     }
 )
 
+TABLE.update(
+    {
+        "integrations:sso": ("get", NO_ARGS, LD_ONLY),
+        # Before login: open to all; without an organisation's short name it goes back to the login page.
+        "integrations:sso-choose": ("get", NO_ARGS, (302,) * 7),
+        # An organisation without single sign-on: not found, for everyone.
+        "integrations:sso-start": ("get", lambda w: [w.org.slug], (404,) * 7),
+        # No code and state from a provider: a failed login, to the refusal page.
+        "integrations:sso-callback": ("get", NO_ARGS, (302,) * 7),
+        "integrations:sso-refused": ("get", NO_ARGS, (403,) * 7),
+    }
+)
+
 # The Django admin has its own permission system; it is tested on its own (superusers only).
 # The REST API (/api/, namespace "api") authenticates with tokens, not sessions: its permissions are covered
 # by tests/integrations/test_api.py (every object endpoint from another organisation, read vs write scope).

@@ -4,7 +4,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from beklijf.integrations.models import ApiToken, LrsEndpoint
+from beklijf.integrations.models import ApiToken, LrsEndpoint, OidcProvider
 
 
 class ApiTokenForm(forms.ModelForm):
@@ -59,3 +59,11 @@ class LrsEndpointForm(SecretKeepingForm):
                 _("This address cannot be used: the LRS must be on a public https address (%(reason)s)")
                 % {"reason": exc}
             ) from exc
+
+
+class OidcProviderForm(SecretKeepingForm):
+    secret_field = "client_secret"  # noqa: S105 - the name of the field, not a secret
+
+    class Meta:
+        model = OidcProvider
+        fields = ["enabled", "issuer", "client_id", "client_secret"]

@@ -130,3 +130,28 @@ class XapiStatement(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class OidcProvider(models.Model):
+    """An organisation's OpenID Connect identity provider (Microsoft Entra ID, Keycloak, ...)."""
+
+    organization = models.OneToOneField(Organization, on_delete=models.CASCADE, related_name="oidc_provider")
+    enabled = models.BooleanField(_("single sign-on on"), default=True)
+    issuer = models.URLField(
+        _("issuer"),
+        help_text=_(
+            "Entra ID: https://login.microsoftonline.com/<tenant id>/v2.0 · "
+            "Keycloak: https://<host>/realms/<realm>"
+        ),
+    )
+    client_id = models.CharField(_("client ID"), max_length=200)
+    # Needed in clear for the token request; never shown back on a screen (the form leaves it empty).
+    client_secret = models.CharField(_("client secret"), max_length=500)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("single sign-on provider")
+        verbose_name_plural = _("single sign-on providers")
+
+    def __str__(self) -> str:
+        return self.issuer
