@@ -51,6 +51,7 @@ def test_each_object_is_seen_by_its_own_organisation_and_not_by_another(world: W
     code = str(OBJECTS[kind](world))
     own = api["read"].get(f"/{kind}/{code}")
     assert own.status_code == 200 and own.json()["code"] == code
+    assert own.headers["Cache-Control"] == "no-store"
     listed = [item["code"] for item in api["read"].get(f"/{kind}", limit=100).json()["items"]]
     assert code in listed
     # Another organisation's token: not found, and not in its lists either.

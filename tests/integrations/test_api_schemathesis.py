@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 
 from beklijf.config.wsgi import application
@@ -34,9 +36,15 @@ OPERATIONS = [
 
 
 @pytest.fixture
-def api_schema(settings):  # noqa: ANN001,ANN201
+def api_schema(db, settings):  # noqa: ANN001,ANN201
     settings.ALLOWED_HOSTS = ["localhost", "testserver"]
-    return schemathesis.openapi.from_wsgi("/api/openapi.json", application)
+    # Called through WSGI, Django closes the database connection around each request, which on PostgreSQL
+    # ends the test's transaction. Django's own test client switches that off the same way.
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield schemathesis.openapi.from_wsgi("/api/openapi.json", application)
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 @pytest.mark.django_db

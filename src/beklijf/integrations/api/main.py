@@ -11,7 +11,17 @@ from ninja.errors import AuthenticationError, ValidationError
 from beklijf.integrations.api.auth import TokenAuth
 from beklijf.integrations.api.endpoints import router
 
-api = NinjaAPI(
+
+class BeklijfApi(NinjaAPI):
+    def create_response(self, request: HttpRequest, data, *args, **kwargs) -> HttpResponse:  # noqa: ANN001,ANN002,ANN003
+        response = super().create_response(request, data, *args, **kwargs)
+        # People's data must not stay in a cache (ASVS 14.3.2); the session pages get this from
+        # NoStoreMiddleware, which does not see token calls.
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+api = BeklijfApi(
     title="beklijf API",
     version="1",
     description=(
