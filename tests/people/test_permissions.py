@@ -246,11 +246,6 @@ TABLE.update(
             lambda w: [_api_token(w).code],
             (302, 403, 403, 403, 302, 404, 403),
         ),
-    }
-)
-
-TABLE.update(
-    {
         "integrations:sso": ("get", NO_ARGS, LD_ONLY),
         # Before login: open to all; without an organisation's short name it goes back to the login page.
         "integrations:sso-choose": ("get", NO_ARGS, (302,) * 7),
