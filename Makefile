@@ -20,13 +20,21 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	@touch $@
 
+# Ralph, the learning record store the xAPI tests send to, in a venv of its own: its `lrs` extra pins
+# FastAPI and friends (and it needs `requests`, missing from its extras). Python 3.12, as it was tested.
+RALPH_PYTHON ?= $(shell p=$$(PYENV_VERSION=3.12.1 command -v python3.12 2>/dev/null) && \
+	  PYENV_VERSION=3.12.1 $$p -c 'import sys' 2>/dev/null && echo "env PYENV_VERSION=3.12.1 $$p" || echo "$(PYTHON)")
+.venv-ralph/bin/uvicorn:
+	$(RALPH_PYTHON) -m venv .venv-ralph
+	.venv-ralph/bin/python -m pip install --quiet "ralph-malph[cli,lrs]==5.1.0" "requests>=2.32,<3"
+
 demo: $(BIN)/.installed
 	$(BIN)/beklijf demo
 
-test: $(BIN)/.installed
+test: $(BIN)/.installed .venv-ralph/bin/uvicorn
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
-test-pg: $(BIN)/.installed
+test-pg: $(BIN)/.installed .venv-ralph/bin/uvicorn
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/python -m pytest -n 2 --dist loadgroup
 
 e2e: $(BIN)/.installed

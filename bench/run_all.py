@@ -28,6 +28,7 @@ RUNS = [
     ("surveys postgresql", [sys.executable, str(HERE / "surveys.py"), "--postgres", PG]),
     ("hr import sqlite", [sys.executable, str(HERE / "hr_import.py")]),
     ("hr import postgresql", [sys.executable, str(HERE / "hr_import.py"), "--postgres", PG]),
+    ("api list sqlite", [sys.executable, str(HERE / "api_list.py")]),
 ]
 
 if __name__ == "__main__":

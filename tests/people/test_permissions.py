@@ -275,6 +275,12 @@ def _survey(w: World):  # noqa: ANN202
                                            language="en")  # fmt: skip
 
 
+def _api_token(w: World):  # noqa: ANN202
+    from beklijf.integrations.tokens import token_create
+
+    return token_create(created_by=w.ld_admin, name="HR sync", scope="read")[0]
+
+
 TABLE.update(
     {
         # Only the respondent opens a survey; nobody else learns that it exists.
@@ -313,11 +319,28 @@ TABLE.update(
         "ops:2fa-setup": ("get", NO_ARGS, EVERYONE),
         "ops:2fa-verify": ("get", NO_ARGS, LD_VERIFIED),
         "ops:2fa-recovery": ("post", NO_ARGS, LD_VERIFIED),
+        "integrations:tokens": ("get", NO_ARGS, LD_ONLY),
+        "integrations:lrs": ("get", NO_ARGS, LD_ONLY),
+        "integrations:token-revoke": (
+            "post",
+            lambda w: [_api_token(w).code],
+            (302, 403, 403, 403, 302, 404, 403),
+        ),
+        "integrations:sso": ("get", NO_ARGS, LD_ONLY),
+        # Before login: open to all; without an organisation's short name it goes back to the login page.
+        "integrations:sso-choose": ("get", NO_ARGS, (302,) * 7),
+        # An organisation without single sign-on: not found, for everyone.
+        "integrations:sso-start": ("get", lambda w: [w.org.slug], (404,) * 7),
+        # No code and state from a provider: a failed login, to the refusal page.
+        "integrations:sso-callback": ("get", NO_ARGS, (302,) * 7),
+        "integrations:sso-refused": ("get", NO_ARGS, (403,) * 7),
     }
 )
 
 # The Django admin has its own permission system; it is tested on its own (superusers only).
-EXCLUDED_NAMESPACES = {"admin"}
+# The REST API (/api/, namespace "api") authenticates with tokens, not sessions: its permissions are covered
+# by tests/integrations/test_api.py (every object endpoint from another organisation, read vs write scope).
+EXCLUDED_NAMESPACES = {"admin", "api"}
 
 
 def _all_url_names() -> set[str]:

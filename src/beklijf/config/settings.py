@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "beklijf.imports",
     "beklijf.demo",
     "beklijf.ops",
+    "beklijf.integrations",
 ]
 
 MIDDLEWARE = [
@@ -148,6 +149,8 @@ AUTHENTICATION_BACKENDS = [
     "beklijf.people.backends.EmployeeBackend",
     # Kept so sessions made before EmployeeBackend existed stay valid.
     "django.contrib.auth.backends.ModelBackend",
+    # Single sign-on (OIDC) per organisation: matches employees by e-mail, never creates accounts.
+    "beklijf.integrations.sso.OrganizationOIDCBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -293,6 +296,22 @@ BEKLIJF_RETENTION_SEGMENTS_MONTHS = env_int("BEKLIJF_RETENTION_SEGMENTS_MONTHS",
 BEKLIJF_RETENTION_BLOCKERS_MONTHS = env_int("BEKLIJF_RETENTION_BLOCKERS_MONTHS", 12)
 BEKLIJF_RETENTION_AUDIT_MONTHS = env_int("BEKLIJF_RETENTION_AUDIT_MONTHS", 60)  # at least 12
 BEKLIJF_PROVIDER_MIN_GROUP = 5  # never show a provider a group smaller than this (k-anonymity)
+# The REST API (integrations/api): pages of at most this many objects; the schema says so too.
+NINJA_PAGINATION_PER_PAGE = 50
+NINJA_PAGINATION_MAX_LIMIT = 100
+# xAPI: one learning record store for every organisation (an organisation may set its own on a screen).
+BEKLIJF_XAPI_LRS_URL = env_str("BEKLIJF_XAPI_LRS_URL", "")
+BEKLIJF_XAPI_LRS_USERNAME = env_str("BEKLIJF_XAPI_LRS_USERNAME", "")
+BEKLIJF_XAPI_LRS_PASSWORD = env_str("BEKLIJF_XAPI_LRS_PASSWORD", "")
+BEKLIJF_XAPI_ALLOW_PRIVATE = env_bool("BEKLIJF_XAPI_ALLOW_PRIVATE", False)  # per-organisation LRS on http/LAN
+BEKLIJF_XAPI_BACKFILL_DAYS = env_int("BEKLIJF_XAPI_BACKFILL_DAYS", 30)
+# Single sign-on (mozilla-django-oidc): the provider comes per organisation (integrations/sso.py).
+OIDC_AUTHENTICATION_CALLBACK_URL = "integrations:sso-callback"
+OIDC_RP_SCOPES = "openid email profile"
+OIDC_USE_PKCE = True
+OIDC_CREATE_USER = False
+OIDC_TIMEOUT = 10
+LOGIN_REDIRECT_URL_FAILURE = "/integrations/sso/refused/"
 
 # Readiness (/health/ready): a worker heartbeat newer than this many seconds, unless no worker is needed
 # (another task backend with its own monitoring).

@@ -3,6 +3,8 @@ from __future__ import annotations
 from django.contrib import admin
 from django.urls import include, path
 
+from beklijf.integrations.api.main import api
+
 urlpatterns = [
     path("", include("beklijf.people.urls")),
     path("catalog/", include("beklijf.catalog.urls")),
@@ -15,6 +17,8 @@ urlpatterns = [
     path("surveys/", include("beklijf.surveys.urls")),
     path("imports/", include("beklijf.imports.urls")),
     path("", include("beklijf.ops.urls")),
+    path("integrations/", include("beklijf.integrations.urls")),
+    path("api/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -26,11 +26,13 @@ def tick(*, at: dt.datetime) -> dict:
         "links_removed": nudges.magic_links_expired(at=at),
     }
     from beklijf.coaching.tick import coaching_tick
+    from beklijf.integrations.lrs import xapi_tick
     from beklijf.privacy.retention import retention_tick
     from beklijf.surveys.planner import surveys_plan
 
     result.update(coaching_tick(at=at))
     result["retention_deleted"] = retention_tick(at=at)
     result["surveys"] = surveys_plan(at=at).created
+    result.update(xapi_tick(at=at))
     log.info("tick %s: %s", at.isoformat(), result)
     return result

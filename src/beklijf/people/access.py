@@ -42,6 +42,9 @@ class Actor:
     organization: Organization | None = None
     employee: Employee | None = None
     provider: Provider | None = None
+    # Set for a REST API token (integrations/): the organisation as a whole, with the token's scopes
+    # ("read", "write"). Such an actor sees what an L&D admin sees and writes only with "write".
+    api_scopes: frozenset[str] | None = None
     _team_ids: frozenset[int] | None = field(default=None, repr=False)
 
     @property
@@ -49,8 +52,24 @@ class Actor:
         return self.user is not None and self.user.is_authenticated
 
     @property
+    def is_api(self) -> bool:
+        return self.api_scopes is not None
+
+    @property
     def is_ld_admin(self) -> bool:
+        if self.api_scopes is not None:
+            return True
         return self.employee is not None and self.employee.role == Employee.Role.LD_ADMIN
+
+    @property
+    def may_write(self) -> bool:
+        """People write what their role allows; a token only with its "write" scope."""
+        return self.api_scopes is None or "write" in self.api_scopes
+
+    @property
+    def sees_people(self) -> bool:
+        """Employees and organisation-wide API tokens see people's data; provider accounts never do."""
+        return self.employee is not None or self.api_scopes is not None
 
     @cached_property
     def managed_team_ids(self) -> frozenset[int]:
@@ -105,6 +124,11 @@ def subtree_team_ids(organization: Organization, roots) -> frozenset[int]:  # no
     return frozenset(found)
 
 
+def actor_for_api_token(organization: Organization, scopes: frozenset[str]) -> Actor:
+    """The actor behind a REST API call: the token's organisation, with the token's scopes."""
+    return Actor(user=None, organization=organization, api_scopes=frozenset(scopes))
+
+
 def actor_for(user: User | None) -> Actor:
     if user is None or not user.is_authenticated or not user.is_active:
         return Actor(user=None)
@@ -126,7 +150,7 @@ def actor_for(user: User | None) -> Actor:
 
 
 def employees_visible_to(actor: Actor) -> QuerySet[Employee]:
-    if actor.employee is None:
+    if not actor.sees_people:
         return Employee.objects.none()
     base = Employee.objects.filter(organization=actor.organization).select_related("team", "user")
     if actor.is_ld_admin:
@@ -148,7 +172,7 @@ def can_import(actor: Actor) -> bool:
 
 
 def teams_visible_to(actor: Actor) -> QuerySet[Team]:
-    if actor.employee is None:
+    if not actor.sees_people:
         return Team.objects.none()
     base = Team.objects.filter(organization=actor.organization)
     if actor.is_ld_admin:
@@ -157,11 +181,11 @@ def teams_visible_to(actor: Actor) -> QuerySet[Team]:
 
 
 def can_edit_catalog(actor: Actor) -> bool:
-    return actor.is_ld_admin
+    return actor.is_ld_admin and actor.may_write
 
 
 def can_edit_employee(actor: Actor, employee: Employee) -> bool:
-    return actor.is_ld_admin and employee.organization_id == actor.organization.pk
+    return actor.is_ld_admin and actor.may_write and employee.organization_id == actor.organization.pk
 
 
 def get_employee_for(actor: Actor, code: UUID | str, *, write: bool = False) -> Employee:
@@ -214,7 +238,7 @@ def providers_visible_to(actor: Actor) -> QuerySet[Provider]:
 def sessions_visible_to(actor: Actor) -> QuerySet[TrainingSession]:
     from beklijf.catalog.models import TrainingSession
 
-    if actor.employee is None and actor.provider is None:
+    if not actor.sees_people and actor.provider is None:
         return TrainingSession.objects.none()
     return TrainingSession.objects.filter(training__in=trainings_visible_to(actor)).select_related(
         "training", "trainer"
@@ -232,7 +256,7 @@ def enrollments_visible_to(actor: Actor) -> QuerySet[Enrollment]:
     """Named enrolments: never for providers, who see aggregates only."""
     from beklijf.catalog.models import Enrollment
 
-    if actor.employee is None:
+    if not actor.sees_people:
         return Enrollment.objects.none()
     return Enrollment.objects.filter(employee__in=employees_visible_to(actor)).select_related(
         "employee", "session__training"
@@ -246,10 +270,11 @@ def learning_points_visible_to(actor: Actor) -> QuerySet[LearningPoint]:
 
 
 def questions_visible_to(actor: Actor) -> QuerySet[Question]:
-    """Questions with their answers: the catalogue editors only, so nobody can look answers up."""
+    """Questions with their answers: the catalogue editors (and their API tokens) only, so nobody can look
+    answers up. A read-only token may read them: an LMS that mirrors the catalogue needs the questions."""
     from beklijf.catalog.models import Question
 
-    if not can_edit_catalog(actor):
+    if not actor.is_ld_admin:
         return Question.objects.none()
     return Question.objects.filter(learning_point__training__organization=actor.organization)
 
@@ -503,3 +528,28 @@ def survey_invitations_counted_by(actor: Actor):  # noqa: ANN201
     if not actor.is_ld_admin:
         return SurveyInvitation.objects.none()
     return SurveyInvitation.objects.filter(organization=actor.organization)
+
+
+# --- Integrations ---------------------------------------------------------------------------------
+
+
+def api_tokens_visible_to(actor: Actor):  # noqa: ANN201
+    """An organisation's API tokens, for its L&D admins signed in as people (a token never sees tokens)."""
+    from beklijf.integrations.models import ApiToken
+
+    if actor.employee is None or not actor.is_ld_admin:
+        return ApiToken.objects.none()
+    return ApiToken.objects.filter(organization=actor.organization).select_related("created_by")
+
+
+def get_api_token_for(actor: Actor, code: UUID | str):  # noqa: ANN201
+    return _get(api_tokens_visible_to(actor), code)
+
+
+def xapi_statements_visible_to(actor: Actor):  # noqa: ANN201
+    """The xAPI outbox of the actor's organisation (delivery status), for its L&D admins."""
+    from beklijf.integrations.models import XapiStatement
+
+    if actor.employee is None or not actor.is_ld_admin:
+        return XapiStatement.objects.none()
+    return XapiStatement.objects.filter(organization=actor.organization)
