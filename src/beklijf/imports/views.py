@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from beklijf.imports import completions as completions_import
 from beklijf.imports import files, hr
+from beklijf.ops.reauth import require_recent_auth
 from beklijf.people import access
 from beklijf.privacy import audit
 
@@ -60,6 +61,7 @@ def _done(request: HttpRequest, kind: str) -> None:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@require_recent_auth()
 def employees(request: HttpRequest) -> HttpResponse:
     """The HR import: employees, teams and managers."""
     _admin(request)
@@ -109,6 +111,7 @@ def employees(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@require_recent_auth()
 def completions(request: HttpRequest) -> HttpResponse:
     """Completions from a provider's attendance list or an LMS export, for one session."""
     _admin(request)

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from beklijf.integrations.forms import ApiTokenForm, LrsEndpointForm
 from beklijf.integrations.models import LrsEndpoint
 from beklijf.integrations.tokens import token_create, token_revoke
+from beklijf.ops.reauth import require_recent_auth
 from beklijf.people import access
 
 
@@ -25,6 +26,7 @@ def _ld_admin(request: HttpRequest) -> None:
 
 
 @login_required
+@require_recent_auth()
 def token_list(request: HttpRequest) -> HttpResponse:
     _ld_admin(request)
     form = ApiTokenForm(request.POST or None)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from beklijf.ops.reauth import require_recent_auth
 from beklijf.people import access
 from beklijf.people.models import Employee
 from beklijf.privacy import audit, selectors
@@ -49,6 +50,7 @@ def my_data(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
+@require_recent_auth()
 def my_data_export(request: HttpRequest) -> HttpResponse:
     if request.actor.employee is None:
         raise Http404
@@ -64,12 +66,14 @@ def person(request: HttpRequest, code: UUID) -> HttpResponse:
 
 @login_required
 @require_POST
+@require_recent_auth()
 def person_export(request: HttpRequest, code: UUID) -> HttpResponse:
     return _zip_response(request, access.get_person_for_privacy(request.actor, code))
 
 
 @login_required
 @require_POST
+@require_recent_auth()
 def person_erase_view(request: HttpRequest, code: UUID) -> HttpResponse:
     employee = access.get_person_for_privacy(request.actor, code)
     if employee.pk == request.actor.employee.pk:
