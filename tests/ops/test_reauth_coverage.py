@@ -45,3 +45,22 @@ def test_a_stale_password_is_asked_again_before_exports_and_bulk_actions(
     response = getattr(client, method)(url)
     assert response.status_code in (200, 302, 400)
     assert not response.get("Location", "").startswith(reverse("ops:reauth"))
+
+
+def test_the_password_just_typed_at_log_in_counts_but_a_session_without_it_does_not(world: World) -> None:
+    from django.test import Client
+
+    from tests import factories
+
+    client = Client()
+    response = client.post(
+        reverse("login"), {"username": world.manager.user.email, "password": factories.PASSWORD}
+    )
+    assert response.status_code == 302
+    assert client.get(reverse("privacy:my-data")).status_code == 200
+    response = client.post(reverse("privacy:my-data-export"))
+    assert response.status_code == 200 and response["Content-Type"] == "application/zip"
+    # The same person signed in some other way (no password typed in this session) is asked for it.
+    other = client_for(world.manager.user, complete=False)
+    response = other.post(reverse("privacy:my-data-export"))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("ops:reauth"))

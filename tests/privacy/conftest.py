@@ -20,10 +20,12 @@ from beklijf.coaching.models import (
     Pairing,
     SegmentSnapshot,
 )
+from beklijf.integrations.models import ApiToken
 from beklijf.needs.models import Assessment, Dismissal, NeedDate, Skill, TrainingRequest
 from beklijf.notify.models import AgendaItem, CheckIn, NudgeAssignment, Outbox, Preference
 from beklijf.people.models import Employee
 from beklijf.practice.models import MagicLink, MemoryState, Review
+from beklijf.results.models import KnowledgeScore
 from beklijf.surveys.models import SurveyAnswer, SurveyInvitation
 from tests import factories
 from tests.conftest import World
@@ -78,6 +80,9 @@ def seed_person(world: World, person: Employee, *, marker: str, colleague: Emplo
                                                  kind="results", audience="employee", respondent=person,
                                                  due_at=NOW, answered_at=NOW, language="en")  # fmt: skip
     SurveyAnswer.objects.create(invitation=invitation, field="result", number=2)
+    KnowledgeScore.objects.create(enrollment=enrollment, pre=40, post=75)
+    ApiToken.objects.create(organization=person.organization, name="HR sync", prefix="bkl_x", token_hash=uuid.uuid4().hex,
+                            created_by=person)  # fmt: skip
     SurveyAnswer.objects.create(invitation=invitation, field="example", text=f"{marker} example")
     ProviderAccount.objects.create(user=person.user, provider=world.provider)
     TOTPDevice.objects.create(user=person.user, name="phone", confirmed=True)

@@ -21,3 +21,17 @@ class OpsConfig(AppConfig):
             weak=False,
             dispatch_uid="beklijf.ops.session_started",
         )
+        user_logged_in.connect(
+            _password_just_given, weak=False, dispatch_uid="beklijf.ops.password_just_given"
+        )
+
+
+def _password_just_given(sender, request, user, **kwargs) -> None:  # noqa: ANN001,ANN003
+    """A password typed into the log-in form a moment ago counts as the re-entry an export asks for: nobody
+    should be asked for it twice in a minute. Sign-in links and single sign-on do not count."""
+    from django.urls import reverse
+
+    from beklijf.ops.reauth import mark_recent_auth
+
+    if request is not None and request.method == "POST" and request.path == reverse("login"):
+        mark_recent_auth(request)
