@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import zoneinfo
 
 import pytest
 import time_machine
@@ -145,6 +146,13 @@ def test_no_survey_email_from_the_past_is_queued_or_sent_when_the_tick_runs(run_
     run_tick(NOW)
     run_tick(NOW + dt.timedelta(minutes=1))
     assert not Outbox.objects.filter(kind="survey", created_at__gte=NOW).exists()
+    # Nor a question about an if-then plan whose date passed before the demo's "now": those were asked then.
+    today = NOW.astimezone(zoneinfo.ZoneInfo("Europe/Amsterdam")).date()
+    asked_now = Outbox.objects.filter(kind="plan_check", created_at__gte=NOW).values_list("key", flat=True)
+    assert not ActionPlan.objects.filter(
+        code__in=[k.removeprefix("plan:") for k in asked_now], due_on__lt=today
+    )
+    assert ActionPlan.objects.filter(due_on__lt=today).exclude(use="").exists()
     assert (
         not Outbox.objects.filter(employee=visitor, kind="survey").exclude(status=Outbox.Status.SENT).exists()
     )

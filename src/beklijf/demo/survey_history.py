@@ -23,7 +23,7 @@ import zoneinfo
 from decimal import Decimal
 
 from beklijf.catalog.models import Enrollment
-from beklijf.coaching.models import Blocker
+from beklijf.coaching.models import ActionPlan, Blocker
 from beklijf.demo import content
 from beklijf.engine.simulate import Engagement
 from beklijf.notify.models import Outbox
@@ -57,9 +57,16 @@ _PROVIDER = {
     content.PROVIDERS[1].name: (4.5, -0.6),  # Het Gesprekshuis
     content.PROVIDERS[2].name: (3.6, 0.45),  # VeiligWerk Opleidingen
 }
+_ZONE = zoneinfo.ZoneInfo("Europe/Amsterdam")
 _MEAN_DELAY_HOURS = 20.0
 _LONGEST_DELAY = dt.timedelta(days=6)
 _BLOCKER_RESOLVED_AFTER = dt.timedelta(days=21)
+_PLAN_USE = (
+    ActionPlan.Use.NOT_TRIED,
+    ActionPlan.Use.TRIED_ONCE,
+    ActionPlan.Use.WITH_HELP,
+    ActionPlan.Use.ROUTINELY,
+)
 
 # Written answers, in Dutch (the demo organisation is Dutch), per training title:
 # (situation for the survey before, if-then plan at the end, example of a result).
@@ -176,10 +183,12 @@ def surveys_history(
     timings = schedule.default_timings()
     manager_rate: dict[int, float] = {}
     planned: list[tuple[SurveyInvitation, dict[str, object] | None, dt.datetime | None]] = []
+    uses: dict[int, float] = {}
     outbox: list[Outbox] = []
     for enrollment in enrollments:
         employee = enrollment.employee
         use = _latent_use(enrollment, engagement.get(employee.pk, Engagement.RESPONSIVE), rng)
+        uses[enrollment.pk] = use
         for timing in timings:
             if not schedule.enrollment_qualifies(timing, enrollment):
                 continue
@@ -219,10 +228,12 @@ def surveys_history(
         survey_answer(invitation=invitation, values=values, at=answered)
         answers += 1
     resolved = _resolve_old_blockers(organization, now, rng)
+    plans = _plans_history(organization, now, rng, uses=uses, engagement=engagement)
     return {
         "survey_invitations": len(planned),
         "survey_answers": answers,
         "survey_blockers_resolved": resolved,
+        "plans_checked": plans,
     }
 
 
@@ -284,14 +295,14 @@ def _values(
         obstacle = 0 if rng.random() < 0.2 + 0.15 * tried else rng.choice([1, 1, 1, 2, 3, 4, 5])
         return {"tried": tried, "obstacle": obstacle}
     if kind == Kind.DAY30:
-        seen = _level(use + rng.gauss(0, 0.4) + (0 if manager else 0.5), 3)
+        seen = _level(use + rng.gauss(0, 0.5) + (0 if manager else 0.3), 3)
         if manager:
             return {"application": seen, "opportunity": _level(1.5 + rng.gauss(0, 0.9), 3),
                     "workload": _level(1.2 + rng.gauss(0, 0.7), 2)}  # fmt: skip
         return {"application": seen, "supervisor_support": _level(1.8 + rng.gauss(0, 0.8), 3),
                 "peer_support": _level(1.6 + rng.gauss(0, 0.8), 3)}  # fmt: skip
     # Results, two to three months on: some use grew, the claims are theirs and conservative.
-    seen = _level(use + 0.2 + rng.gauss(0, 0.4) + (0 if manager else 0.5), 3)
+    seen = _level(use + 0.2 + rng.gauss(0, 0.5) + (0 if manager else 0.3), 3)
     result = _level(seen - 1 + rng.gauss(0, 0.5), 2)
     values: dict[str, object] = {"application": seen} if manager else {"result": result}
     if result:
@@ -320,3 +331,46 @@ def _resolve_old_blockers(organization: Organization, now: dt.datetime, rng: ran
             blocker.save(update_fields=["status", "resolution", "resolved_at"])
             resolved += 1
     return resolved
+
+
+def _plans_history(
+    organization: Organization,
+    now: dt.datetime,
+    rng: random.Random,
+    *,
+    uses: dict[int, float],
+    engagement: dict[int, Engagement],
+) -> int:
+    """The if-then plans from the end survey were asked back on their date (coaching/services.py's plan
+    check, on record as sent, so the first tick does not ask about months-old plans) and mostly answered;
+    managers confirmed some. The plan dates from the survey answer, not from the moment the demo loads."""
+    today = now.astimezone(_ZONE).date()
+    plans = ActionPlan.objects.filter(enrollment__employee__organization=organization).select_related(
+        "employee__user", "enrollment"
+    )
+    emails, checked = [], 0
+    for plan in plans.order_by("pk"):
+        answer = plan.enrollment.survey_invitations.filter(kind=Kind.END, audience=Audience.EMPLOYEE).first()
+        plan.created_at = answer.answered_at if answer and answer.answered_at else plan.created_at
+        fields = ["created_at"]
+        if plan.due_on < today:
+            asked = dt.datetime.combine(plan.due_on, dt.time(organization.nudge_from_hour), tzinfo=_ZONE)
+            emails.append(Outbox(key=f"plan:{plan.code}", organization=organization, employee=plan.employee,
+                                 kind="plan_check", to=plan.employee.user.email, subject="Heb je gedaan wat je van plan was?",
+                                 body_text="Hoe ging je plan? (demo-geschiedenis)", status=Outbox.Status.SENT,
+                                 attempts=1, next_attempt_at=asked, sent_at=asked, created_at=asked))  # fmt: skip
+            rate = _answer_rate(engagement.get(plan.employee_id, Engagement.RESPONSIVE), Kind.DAY30)
+            reported = asked + dt.timedelta(hours=rng.expovariate(1 / _MEAN_DELAY_HOURS))
+            if rng.random() < rate and reported < now:
+                use = _level(uses.get(plan.enrollment_id, 1.5) + rng.gauss(0, 0.5), 3)
+                plan.use, plan.reported_at = _PLAN_USE[use], reported
+                fields += ["use", "reported_at"]
+                confirmed = reported + dt.timedelta(days=rng.randrange(1, 8))
+                if use >= 2 and plan.employee.manager_id and confirmed < now and rng.random() < 0.6:
+                    plan.manager_confirmed, plan.confirmed_at = True, confirmed
+                    plan.confirmed_by = plan.employee.manager
+                    fields += ["manager_confirmed", "confirmed_at", "confirmed_by"]
+                checked += 1
+        plan.save(update_fields=fields)
+    Outbox.objects.bulk_create(emails, ignore_conflicts=True)
+    return checked
