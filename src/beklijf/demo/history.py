@@ -7,7 +7,7 @@ Then the surveys that fell due are sent and answered as these same people would 
 through the product's answer service, so day-7 obstacles become blockers and plans action plans), and the
 product's own jobs draw their conclusions: ``segments_compute`` the coaching signals.
 
-Deterministic for a given ``now`` and seed: about 5,000 answers and 700 survey invitations; the whole demo
+Deterministic for a given ``now`` and seed: about 5,300 answers and 900 survey invitations; the whole demo
 load takes a few seconds of CPU (tests/demo/test_history.py measures it).
 """
 
