@@ -141,7 +141,16 @@ def test_the_provider_sees_its_own_scorecard_with_figures() -> None:
 @pytest.mark.usefixtures("demo")
 def test_no_survey_email_from_the_past_is_queued_or_sent_when_the_tick_runs(run_tick) -> None:  # noqa: ANN001
     visitor = Employee.objects.get(user__email=DEMO_ACCOUNTS["employee"])
-    assert SurveyInvitation.objects.filter(respondent=visitor).exists()
+    assert SurveyInvitation.objects.filter(respondent=visitor, answered_at__isnull=False).exists()
+    # The visitor left the last week's surveys open, as their questions: their home page offers one.
+    waiting = SurveyInvitation.objects.filter(respondent=visitor, answered_at__isnull=True).order_by(
+        "-due_at"
+    )
+    assert (
+        waiting
+        and reverse("surveys:answer", args=[waiting[0].code])
+        in _get(visitor.user.email, "/").content.decode()
+    )
     assert not Outbox.objects.filter(kind="survey").exclude(status=Outbox.Status.SENT).exists()
     run_tick(NOW)
     run_tick(NOW + dt.timedelta(minutes=1))

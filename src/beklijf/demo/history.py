@@ -122,7 +122,10 @@ def history_load(
     checkins = _checkins(enrollments, today, rng, now)
     blockers = _blockers(people, population, first_day, days, rng)
     engagement = {p.employee.pk: Engagement(int(population.engagement[p.number])) for p in people.values()}
-    surveys = surveys_history(organization=organization, now=now, seed=seed, engagement=engagement)
+    quiet = (visitor_email, now - dt.timedelta(days=_VISITOR_QUIET_DAYS))
+    surveys = surveys_history(
+        organization=organization, now=now, seed=seed, engagement=engagement, quiet=quiet
+    )
     segments = segments_compute(organization=organization, at=now)
     return {"reviews": len(reviews), "nudges": len(nudges), "agenda": len(agenda), "checkins": checkins,
             "blockers": blockers, "segments": segments, **surveys}  # fmt: skip

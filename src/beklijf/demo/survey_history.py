@@ -162,9 +162,16 @@ _MONTHLY_VALUE = {
 
 
 def surveys_history(
-    *, organization: Organization, now: dt.datetime, seed: int, engagement: dict[int, Engagement]
+    *,
+    organization: Organization,
+    now: dt.datetime,
+    seed: int,
+    engagement: dict[int, Engagement],
+    quiet: tuple[str, dt.datetime] | None = None,
 ) -> dict[str, int]:
-    """Create, send and answer every survey of the organisation's enrolments that was due before `now`."""
+    """Create, send and answer every survey of the organisation's enrolments that was due before `now`.
+
+    quiet: (e-mail, since): that person answered nothing sent since then (the visitor finds a survey open)."""
     rng = random.Random(f"{seed}:surveys")
     enrollments = list(
         Enrollment.objects.filter(employee__organization=organization)
@@ -210,7 +217,8 @@ def surveys_history(
             else:
                 rate = _answer_rate(engagement.get(employee.pk, Engagement.RESPONSIVE), timing.kind)
             answered = sent + min(dt.timedelta(hours=rng.expovariate(1 / _MEAN_DELAY_HOURS)), _LONGEST_DELAY)
-            if rng.random() < rate and answered < now:
+            silent = quiet is not None and respondent.user.email == quiet[0] and sent >= quiet[1]
+            if rng.random() < rate and answered < now and not silent:
                 planned.append((invitation, _values(invitation, enrollment, use, rng), answered))
             else:
                 planned.append((invitation, None, None))  # sent, never answered (or not yet)
