@@ -3,11 +3,12 @@
 The people behave as in ``beklijf simulate`` (engine/simulate: engagement types, leave, weekends,
 reminders by the product's rules) and remember as its learner model does; every answer goes through
 the product's scheduler (``engine.memory.review``) and is stored the way ``answer_record`` stores it.
-Then the product's own jobs draw their conclusions: ``segments_compute`` the coaching signals.
+Then the surveys that fell due are sent and answered as these same people would (demo/survey_history.py,
+through the product's answer service, so day-7 obstacles become blockers and plans action plans), and the
+product's own jobs draw their conclusions: ``segments_compute`` the coaching signals.
 
-Deterministic for a given ``now`` and seed: about 4,500 answers; the whole demo load takes a few seconds of CPU
-(tests/demo/test_history.py measures it).
-Surveys are left out: another engineer builds them (issue of the same round).
+Deterministic for a given ``now`` and seed: about 5,300 answers and 900 survey invitations; the whole demo
+load takes a few seconds of CPU (tests/demo/test_history.py measures it).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from beklijf.catalog.models import Enrollment, LearningPoint, Question
 from beklijf.coaching.models import Blocker
 from beklijf.coaching.services import blocker_report
 from beklijf.coaching.signals import segments_compute
+from beklijf.demo.survey_history import surveys_history
 from beklijf.engine import memory as engine
 from beklijf.engine.simulate import CALIBRATED, Behaviour, Engagement
 from beklijf.engine.simulate.learner import DAY, Traces
@@ -119,9 +121,14 @@ def history_load(
     AgendaItem.objects.bulk_create(agenda)
     checkins = _checkins(enrollments, today, rng, now)
     blockers = _blockers(people, population, first_day, days, rng)
+    engagement = {p.employee.pk: Engagement(int(population.engagement[p.number])) for p in people.values()}
+    quiet = (visitor_email, now - dt.timedelta(days=_VISITOR_QUIET_DAYS))
+    surveys = surveys_history(
+        organization=organization, now=now, seed=seed, engagement=engagement, quiet=quiet
+    )
     segments = segments_compute(organization=organization, at=now)
     return {"reviews": len(reviews), "nudges": len(nudges), "agenda": len(agenda), "checkins": checkins,
-            "blockers": blockers, "segments": segments}  # fmt: skip
+            "blockers": blockers, "segments": segments, **surveys}  # fmt: skip
 
 
 def _people(enrollments: list[Enrollment], first_day: dt.date) -> tuple[dict[int, _Person], int]:

@@ -23,6 +23,7 @@ from beklijf.catalog.models import (
 )
 from beklijf.demo import content
 from beklijf.demo.history import history_load
+from beklijf.demo.results_inputs import results_inputs_load
 from beklijf.people.models import Employee, Organization, Team, User
 from beklijf.practice.services import followup_start
 
@@ -67,6 +68,7 @@ def demo_load(*, seed: int = SEED, now: dt.datetime | None = None) -> bool:
     providers = _providers(org)
     _trainings(org, providers, employees_by_team, rng, now)
     history_load(organization=org, now=now, seed=seed, visitor_email=DEMO_ACCOUNTS["employee"])
+    results_inputs_load(organization=org, now=now, seed=seed)
     return True
 
 
@@ -182,8 +184,9 @@ def _trainings(
             )
         trainer = provider.trainers.first()
         # One past session (its follow-up is running) and one planned session per training; the past
-        # sessions reach back some months so the history (demo/history.py) fills every dashboard.
-        past_day = (now - dt.timedelta(days=5 + 14 * index)).astimezone(zone).date()
+        # sessions reach back some months (5 to 117 days) so the history (demo/history.py) fills every
+        # dashboard, and three trainings are past the results survey (75 days), one of each of two providers.
+        past_day = (now - dt.timedelta(days=5 + 16 * index)).astimezone(zone).date()
         past = TrainingSession.objects.create(
             training=training,
             starts_at=dt.datetime.combine(past_day, dt.time(9, 0), tzinfo=zone),
