@@ -20,7 +20,7 @@ def test_ld_admin_uploads_a_messy_file_and_sees_the_report(page, world, settings
     export = tmp_path / "Medewerkers AFAS.xlsx"
     export.write_bytes(xlsx(messy_rows(world.employee)))
     log_in(page, world.ld_admin.user.email, factories.PASSWORD)
-    page.click("nav a[href=\"/imports/employees/\"]")
+    page.click('nav a[href="/imports/employees/"]')
     page.set_input_files("#id_file", str(export))
     page.click("#upload")
     summary = page.inner_text("#summary")

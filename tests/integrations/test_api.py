@@ -190,3 +190,29 @@ def test_the_schema_and_the_docs_are_served(world: World) -> None:
     assert schema.status_code == 200 and schema.json()["openapi"].startswith("3.")
     assert "/api/v1/enrollments" in schema.json()["paths"]
     assert Client().get("/api/docs").status_code == 200
+
+
+def test_scorecards_rank_on_results_with_reviews_beside_and_another_organisation_sees_none(
+    world: World, api
+) -> None:  # noqa: ANN001
+    from beklijf.catalog.models import Provider
+    from tests.results.helpers import session_with
+
+    liked = Provider.objects.create(organization=world.org, name="Liked Academy")
+    solid = Provider.objects.create(organization=world.org, name="Solid Training")
+    session_with(world.org, liked, participants=12, retention=(30, 60), applied=(3, 12), confidence=5)
+    session_with(world.org, solid, participants=12, retention=(50, 60), applied=(10, 12), confidence=3)
+    rows = api["read"].get("/scorecards").json()["rows"]
+    ranked = [r for r in rows if r["rank"] is not None]
+    assert [(r["name"], r["rank"]) for r in ranked] == [("Solid Training", 1), ("Liked Academy", 2)]
+    liked_row = next(r for r in rows if r["name"] == "Liked Academy")
+    assert liked_row["code"] == str(liked.code) and liked_row["high_reviews_low_results"] is True
+    assert liked_row["reaction"] == 5.0 and liked_row["retention"] == {
+        "n": 60, "successes": 30, "raw": 0.5, "shrunk": liked_row["retention"]["shrunk"]
+    }  # fmt: skip
+    # The provider with only an invited participant: listed, but no figure about its group.
+    empty = next(r for r in rows if r["name"] == world.provider.name)
+    assert empty["too_few"] and empty["participants"] is None and empty["retention"] is None
+    assert api["read"].get("/scorecards?by=trainer").status_code == 200
+    assert api["read"].get("/scorecards?by=employee").status_code == 422
+    assert api["other"].get("/scorecards").json()["rows"] == []

@@ -326,3 +326,54 @@ def retention(request: HttpRequest):
             for row in overview["trainings"]
         ],
     }
+
+
+def _rate(rate) -> dict | None:  # noqa: ANN001
+    if rate is None:
+        return None
+    return {"n": rate.n, "successes": rate.successes, "raw": rate.raw, "shrunk": rate.shrunk}
+
+
+def _money(value) -> float | None:  # noqa: ANN001
+    return None if value is None else float(value)
+
+
+@router.get("/scorecards", response={200: s.ScorecardOut, 401: s.Error}, tags=["figures"])
+def scorecards(request: HttpRequest, by: Literal["provider", "trainer"] = "provider"):
+    """Providers (or trainers) compared on results that land with the organisation: retention, application,
+    drop-off, cost per retained learning point; reactions shown with weight 0. Aggregates only, no names of
+    participants; nothing below 5 participants, no rank below 10 (the same figures as the results screen)."""
+    from beklijf.catalog.models import Provider, Trainer
+    from beklijf.results.selectors import comparison
+
+    data = comparison(actor=request.actor, by=by, at=timezone.now())
+    model = Provider if by == "provider" else Trainer
+    codes = dict(
+        model.objects.filter(pk__in=[r.score.provider_id for r in data["rows"]]).values_list("pk", "code")
+    )
+    rows = []
+    for row in data["rows"]:
+        score = row.score
+        rows.append(
+            {
+                "code": codes.get(score.provider_id),
+                "name": row.label,
+                "sessions": score.sessions,
+                "participants": score.participants,
+                "too_few": score.too_few,
+                "rank": score.rank,
+                "composite": score.composite,
+                "retention": _rate(score.retention),
+                "application": _rate(score.application),
+                "application_30": _rate(score.application_30),
+                "drop_off": _rate(score.drop_off),
+                "cost": _money(score.cost),
+                "cost_per_retained_point": _money(score.cost_per_retained_point),
+                "reaction": score.reaction,
+                "high_reviews_low_results": score.high_reviews_low_results,
+                "learning_points": row.learning_points,
+                "questions": row.questions,
+                "follow_up_sessions": row.follow_up_sessions,
+            }
+        )
+    return {"by": by, "rows": rows}

@@ -182,3 +182,40 @@ class RetentionOut(Schema):
     overall: list[RetentionFigure]
     teams: list[RetentionGroup]
     trainings: list[RetentionGroup]
+
+
+class ScoreRate(Schema):
+    n: int = Field(description="Trials behind the figure (first attempts, managers asked, participants).")
+    successes: int
+    raw: float | None = Field(description="successes / n; null when n is 0.")
+    shrunk: float = Field(
+        description="Pulled toward the organisation's mean by empirical Bayes (docs/results.md)."
+    )
+
+
+class ScorecardRow(Schema):
+    code: UUID | None = Field(description="The provider's or trainer's code.")
+    name: str
+    sessions: int
+    participants: int | None = Field(description="Null when fewer than 5: nothing about the group is shown.")
+    too_few: bool
+    rank: int | None = Field(description="1 is best; null below 10 participants: too few to rank.")
+    composite: float | None = Field(description="0.4 retention + 0.4 application + 0.2 (1 - drop-off).")
+    retention: ScoreRate | None = Field(description="First-attempt retention at 4 weeks.")
+    application: ScoreRate | None = Field(description="Manager-confirmed application at 60-90 days.")
+    application_30: ScoreRate | None = Field(
+        description="Manager-confirmed application at 30 days (not ranked)."
+    )
+    drop_off: ScoreRate | None
+    cost: float | None = Field(description="Cost of the sessions, in euros.")
+    cost_per_retained_point: float | None = Field(description="Cost / (participants x points x retention).")
+    reaction: float | None = Field(description="Reaction score, shown with weight 0: never ranked on.")
+    high_reviews_low_results: bool
+    learning_points: int = Field(description="Learning points supplied for the follow-up.")
+    questions: int = Field(description="Quiz questions supplied for the follow-up.")
+    follow_up_sessions: int
+
+
+class ScorecardOut(Schema):
+    by: str
+    rows: list[ScorecardRow]
