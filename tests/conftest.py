@@ -120,6 +120,14 @@ def works_council(world: World) -> World:
 
 
 @pytest.fixture(autouse=True)
+def _rate_limits_start_at_zero() -> None:
+    """Rate-limit counters live in the cache, which outlives a test's database: each test starts afresh."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _audit_rows_flushable(request):  # noqa: ANN001,ANN202
     """SQLite empties tables with DELETE when a transactional test ends, which the audit log's triggers refuse
     for fresh rows; lift them just for that flush (PostgreSQL uses TRUNCATE, which row triggers ignore)."""

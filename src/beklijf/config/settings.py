@@ -221,6 +221,21 @@ OTP_TOTP_ISSUER = "beklijf"
 OTP_TOTP_THROTTLE_FACTOR = 1  # after each wrong code, wait 1, 2, 4, ... seconds before the next try
 BEKLIJF_REAUTH_MINUTES = env_int("BEKLIJF_REAUTH_MINUTES", 15)
 
+# Anti-automation (ASVS 2.4.1): requests per person (or per address, for sign-in links) in a window, counted
+# in the default cache (beklijf/ops/ratelimits.py). Far above what a person does; a script hits them.
+BEKLIJF_RATE_ANSWERS = env_str("BEKLIJF_RATE_ANSWERS", "60/m")
+BEKLIJF_RATE_MAGIC_LINKS = env_str("BEKLIJF_RATE_MAGIC_LINKS", "30/m")
+BEKLIJF_RATE_EXPORTS = env_str("BEKLIJF_RATE_EXPORTS", "30/h")
+
+# The cache counts those limits. The embedded default lives in each process (a limit then holds per
+# gunicorn worker); BEKLIJF_CACHE_URL=redis://host:6379/0 shares it, as production should.
+_CACHE_URL = env_str("BEKLIJF_CACHE_URL", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _CACHE_URL}
+    if _CACHE_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "beklijf"}
+}
+
 # --- Internationalisation -------------------------------------------------------------------------
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]

@@ -25,6 +25,7 @@ from beklijf.needs.forms import (
     TrainingSkillForm,
 )
 from beklijf.needs.models import Assessment, NeedDate, Requirement, Skill, TrainingSkill
+from beklijf.ops.ratelimits import rate_limited
 from beklijf.ops.reauth import require_recent_auth
 from beklijf.people import access
 
@@ -313,6 +314,7 @@ def matrix_import(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_recent_auth()
+@rate_limited("exports", setting="BEKLIJF_RATE_EXPORTS")
 def matrix_export(request: HttpRequest, fmt: str) -> HttpResponse:
     """The current skills matrix of the organisation as CSV or XLSX, for L&D admins."""
     from beklijf.needs import transfer

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from beklijf.catalog.models import Question
+from beklijf.ops.ratelimits import PER_ADDRESS, rate_limited
 from beklijf.people.middleware import MAGIC_LINK_SCOPE
 from beklijf.practice import queue, selectors, services
 
@@ -96,6 +97,7 @@ def quiz(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
+@rate_limited("answers", setting="BEKLIJF_RATE_ANSWERS")
 def answer(request: HttpRequest) -> HttpResponse:
     employee = _employee(request)
     try:
@@ -161,6 +163,7 @@ def retention(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@rate_limited("magic-links", setting="BEKLIJF_RATE_MAGIC_LINKS", key=PER_ADDRESS)
 def magic_link(request: HttpRequest, token: str) -> HttpResponse:
     """GET only shows a button (mail scanners open links); the POST uses the link up and signs in."""
     if request.method == "GET":

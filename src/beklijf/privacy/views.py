@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from beklijf.ops.ratelimits import rate_limited
 from beklijf.ops.reauth import require_recent_auth
 from beklijf.people import access
 from beklijf.people.models import Employee
@@ -51,6 +52,7 @@ def my_data(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 @require_recent_auth()
+@rate_limited("exports", setting="BEKLIJF_RATE_EXPORTS")
 def my_data_export(request: HttpRequest) -> HttpResponse:
     if request.actor.employee is None:
         raise Http404
@@ -67,6 +69,7 @@ def person(request: HttpRequest, code: UUID) -> HttpResponse:
 @login_required
 @require_POST
 @require_recent_auth()
+@rate_limited("exports", setting="BEKLIJF_RATE_EXPORTS")
 def person_export(request: HttpRequest, code: UUID) -> HttpResponse:
     return _zip_response(request, access.get_person_for_privacy(request.actor, code))
 

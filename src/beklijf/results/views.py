@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from beklijf.catalog.models import Training
+from beklijf.ops.ratelimits import rate_limited
 from beklijf.ops.reauth import require_recent_auth
 from beklijf.people import access
 from beklijf.results import exports, report, selectors, services
@@ -87,6 +88,7 @@ def _download(content: bytes, content_type: str, name: str) -> HttpResponse:
 @login_required
 @require_GET
 @require_recent_auth()
+@rate_limited("exports", setting="BEKLIJF_RATE_EXPORTS")
 def training_report_pdf(request: HttpRequest, code: UUID) -> HttpResponse:
     data = _report(request, code)
     name = f"{slugify(data['training'].title) or 'training'}-report.pdf"
@@ -96,6 +98,7 @@ def training_report_pdf(request: HttpRequest, code: UUID) -> HttpResponse:
 @login_required
 @require_GET
 @require_recent_auth()
+@rate_limited("exports", setting="BEKLIJF_RATE_EXPORTS")
 def training_report_xlsx(request: HttpRequest, code: UUID) -> HttpResponse:
     data = _report(request, code)
     name = f"{slugify(data['training'].title) or 'training'}-report.xlsx"
