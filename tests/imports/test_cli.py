@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from beklijf.catalog.models import Enrollment
 from beklijf.people.models import Employee
@@ -24,6 +24,13 @@ from tests.imports.test_completions import moodle_csv
 from tests.imports.test_hr import CLEAN, messy_rows
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english() -> None:
+    """The messages are translated; these tests read them in English, whatever an earlier test activated."""
+    with translation.override("en"):
+        yield
 
 
 def _run(*args: str) -> str:
@@ -70,13 +77,16 @@ def test_a_mapping_file_names_the_columns(tmp_path: Path) -> None:
     )
     mapping = tmp_path / "mapping.json"
     mapping.write_text(json.dumps({"employee_number": "A", "email": "Mailadres werkgever"}))
-    with pytest.raises(CommandError, match="Choose the column for: Employee number"):
-        _run("import_employees", str(path), "--org", org.slug)
-    assert "1 created" in _run("import_employees", str(path), "--org", org.slug, "--mapping", str(mapping))
-    assert Employee.objects.get(organization=org).email == "i@x.nl"
-    mapping.write_text(json.dumps({"salary": "B"}))
-    with pytest.raises(CommandError, match="Unknown fields in the mapping: salary"):
-        _run("import_employees", str(path), "--org", org.slug, "--mapping", str(mapping))
+    with translation.override("en"):  # the messages are translated; read them in English here
+        with pytest.raises(CommandError, match="Choose the column for: Employee number"):
+            _run("import_employees", str(path), "--org", org.slug)
+        assert "1 created" in _run(
+            "import_employees", str(path), "--org", org.slug, "--mapping", str(mapping)
+        )
+        assert Employee.objects.get(organization=org).email == "i@x.nl"
+        mapping.write_text(json.dumps({"salary": "B"}))
+        with pytest.raises(CommandError, match="Unknown fields in the mapping: salary"):
+            _run("import_employees", str(path), "--org", org.slug, "--mapping", str(mapping))
 
 
 def test_import_completions_from_moodle(world: World, tmp_path: Path) -> None:
