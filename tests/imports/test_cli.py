@@ -26,13 +26,6 @@ from tests.imports.test_hr import CLEAN, messy_rows
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _english() -> None:
-    """The messages are translated; these tests read them in English, whatever an earlier test activated."""
-    with translation.override("en"):
-        yield
-
-
 def _run(*args: str) -> str:
     from io import StringIO
 
