@@ -102,6 +102,17 @@ OPPORTUNITY_OPTIONS = (
     (3, _("(Almost) daily")),
 )
 
+GOAL_AGREED = Field(
+    "goal_agreed",
+    "choice",
+    _("Goal"),
+    (
+        (0, _("No, not discussed")),
+        (1, _("Talked about it briefly")),
+        (2, _("Yes, we agreed a concrete goal")),
+    ),
+)
+
 SURVEYS: tuple[SurveyDefinition, ...] = (
     SurveyDefinition(
         Kind.BEFORE,
@@ -111,18 +122,7 @@ SURVEYS: tuple[SurveyDefinition, ...] = (
         (
             Question(
                 _("Did you and your manager agree on what this training should bring you?"),
-                (
-                    Field(
-                        "goal_agreed",
-                        "choice",
-                        _("Goal"),
-                        (
-                            (0, _("No, not discussed")),
-                            (1, _("Talked about it briefly")),
-                            (2, _("Yes, we agreed a concrete goal")),
-                        ),
-                    ),
-                ),
+                (GOAL_AGREED,),
             ),
             Question(
                 _("Name one situation in your work where you will use it."),
@@ -138,18 +138,7 @@ SURVEYS: tuple[SurveyDefinition, ...] = (
         (
             Question(
                 _("Did you agree with this person on what the training should bring?"),
-                (
-                    Field(
-                        "goal_agreed",
-                        "choice",
-                        _("Goal"),
-                        (
-                            (0, _("No, not discussed")),
-                            (1, _("Talked about it briefly")),
-                            (2, _("Yes, we agreed a concrete goal")),
-                        ),
-                    ),
-                ),
+                (GOAL_AGREED,),
             ),
             Question(
                 _("Where in their work should they use it first?"),
