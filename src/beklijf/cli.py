@@ -99,6 +99,9 @@ def cmd_demo(address: str, *, serve: bool = True) -> int:
     # A local trial: DEBUG on, SQLite under ./var, mail printed to the terminal.
     os.environ.setdefault("DEBUG", "true")
     os.environ.setdefault("BEKLIJF_HTTPS", "false")
+    # The demo accounts share a published password, so a second factor protects nothing here and would only
+    # stand between a visitor and the L&D screens; production keeps it on (docs/security.md).
+    os.environ.setdefault("BEKLIJF_2FA_FOR_LD_ADMINS", "false")
     _setup_django()
     from django.core.management import call_command
 
@@ -110,6 +113,12 @@ def cmd_demo(address: str, *, serve: bool = True) -> int:
     print(f"\n  Open http://{address}/ and log in with password {DEMO_PASSWORD!r} as:")
     for role, email in DEMO_ACCOUNTS.items():
         print(f"    {role:<10} {email}")
+    from django.conf import settings
+
+    if not settings.BEKLIJF_2FA_FOR_LD_ADMINS:
+        print(
+            "  Two-step log-in for L&D admins is off in the demo (BEKLIJF_2FA_FOR_LD_ADMINS=true turns it on)."
+        )
     print()
     if not serve:
         return 0
