@@ -101,15 +101,12 @@ class RowResult:
 
 
 @dataclass
-class Plan:
+class Plan(files.RowReport):
     layout: Layout
     session: TrainingSession
     results: list[RowResult]
     mapping_errors: list[str]
     skipped: list[tuple[int, str]] = field(default_factory=list)
-
-    def count(self, *statuses: str) -> int:
-        return sum(r.status in statuses for r in self.results)
 
     @property
     def completing(self) -> int:
@@ -126,18 +123,6 @@ class Plan:
     @property
     def not_completed(self) -> int:
         return self.count("not_completed")
-
-    @property
-    def invalid(self) -> int:
-        return self.count("error")
-
-    @property
-    def errors(self) -> list[tuple[int, str, str]]:
-        return [(r.number, column, message) for r in self.results for column, message in r.errors]
-
-    @property
-    def ok(self) -> bool:
-        return not self.mapping_errors and not self.invalid
 
 
 def plan(

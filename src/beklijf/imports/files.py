@@ -45,6 +45,31 @@ class Formula(str):
 Cell = str | int | float | dt.date | None
 
 
+class RowReport:
+    """What every import plan reports about its rows (the HR import and the completions import): counts per
+    status, and each error by row and column. Subclasses are dataclasses with `results` (rows carrying
+    `status`, `number` and `errors`) and `mapping_errors`."""
+
+    results: list
+    mapping_errors: list[str]
+
+    def count(self, *statuses: str) -> int:
+        return sum(r.status in statuses for r in self.results)
+
+    @property
+    def invalid(self) -> int:
+        return self.count("error")
+
+    @property
+    def errors(self) -> list[tuple[int, str, str]]:
+        """(row, column, message) of every error, in file order."""
+        return [(r.number, column, message) for r in self.results for column, message in r.errors]
+
+    @property
+    def ok(self) -> bool:
+        return not self.mapping_errors and not self.invalid
+
+
 class ImportRefused(Exception):
     """The file is refused as a whole; the message is shown to the user."""
 

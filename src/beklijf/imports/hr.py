@@ -153,7 +153,7 @@ class RowResult:
 
 
 @dataclass
-class Plan:
+class Plan(files.RowReport):
     layout: Layout
     results: list[RowResult]
     mapping_errors: list[str]
@@ -161,9 +161,6 @@ class Plan:
     deactivate: list[Employee] = field(default_factory=list)
     new_teams: list[str] = field(default_factory=list)
     skipped: list[tuple[int, str]] = field(default_factory=list)  # (row, why): empty and total rows
-
-    def count(self, status: str) -> int:
-        return sum(r.status == status for r in self.results)
 
     @property
     def created(self) -> int:
@@ -184,19 +181,6 @@ class Plan:
     @property
     def deactivated(self) -> int:
         return len(self.deactivate) + self.leaving
-
-    @property
-    def invalid(self) -> int:
-        return self.count("error")
-
-    @property
-    def errors(self) -> list[tuple[int, str, str]]:
-        """(row, column, message) of every error, in file order."""
-        return [(r.number, column, message) for r in self.results for column, message in r.errors]
-
-    @property
-    def ok(self) -> bool:
-        return not self.mapping_errors and not self.invalid
 
     @property
     def changes_anything(self) -> bool:
