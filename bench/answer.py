@@ -20,7 +20,6 @@ import datetime as dt
 import json
 import os
 import re
-import socket
 import statistics
 import subprocess
 import sys
@@ -32,13 +31,10 @@ from urllib.parse import urlencode
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+
+from served import site_env, start_gunicorn  # noqa: E402
+
 POINTS = 20
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _populate(employees: int, folder: Path) -> Path:
@@ -131,10 +127,7 @@ def main() -> int:
 
     url, cleanup = _prepare_database(args.postgres)
     folder = Path(tempfile.mkdtemp(prefix="beklijf-answer-"))
-    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "bench-" + uuid.uuid4().hex, "DEBUG": "false",
-           "BEKLIJF_HTTPS": "false", "DJANGO_SETTINGS_MODULE": "answer_site", "EMAIL_URL": "console://",
-           "PYTHONPATH": f"{HERE}:{os.environ.get('PYTHONPATH', '')}", "BENCH_THREADS": "2",
-           "BEKLIJF_LOG_LEVEL": "WARNING", "BEKLIJF_VAR_DIR": str(folder)}  # fmt: skip
+    env = site_env(url, folder)
     os.environ.update(env)
     import django
 
@@ -148,19 +141,7 @@ def main() -> int:
         employees = -(-2 * args.rounds * args.window // POINTS)  # enough distinct answers for every run
         requests_file = _populate(employees, folder)
         env["BENCH_REQUESTS"] = str(requests_file)
-        port = _free_port()
-        server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "beklijf.config.wsgi:application", "-w", str(args.workers), "-b",
-             f"127.0.0.1:{port}", "--log-level", "warning"],
-            env=env, cwd=HERE,
-        )  # fmt: skip
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+        server, base = start_gunicorn(env, workers=args.workers)
         rounds = []
         window = args.window
         windows = iter(range(0, 2 * args.rounds * window, window))

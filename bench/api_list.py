@@ -10,19 +10,16 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
-import uuid
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from answer import _free_port, _wrk  # noqa: E402
+from answer import _wrk  # noqa: E402
+from served import site_env, start_gunicorn  # noqa: E402
 
 
 def _populate(employees: int) -> str:
@@ -59,10 +56,7 @@ def main() -> int:
 
     url, cleanup = _prepare_database(args.postgres)
     folder = Path(tempfile.mkdtemp(prefix="beklijf-api-"))
-    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "bench-" + uuid.uuid4().hex, "DEBUG": "false",
-           "BEKLIJF_HTTPS": "false", "DJANGO_SETTINGS_MODULE": "api_site", "EMAIL_URL": "console://",
-           "PYTHONPATH": f"{HERE}:{os.environ.get('PYTHONPATH', '')}", "BEKLIJF_LOG_LEVEL": "WARNING",
-           "BEKLIJF_VAR_DIR": str(folder)}  # fmt: skip
+    env = site_env(url, folder, settings_module="api_site")
     os.environ.update(env)
     import django
 
@@ -77,19 +71,7 @@ def main() -> int:
         # wrk sends the token through a tiny Lua script (its -H flag is not used by _wrk).
         script = folder / "bearer.lua"
         script.write_text(f'wrk.headers["Authorization"] = "Bearer {secret}"\n')
-        port = _free_port()
-        server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "beklijf.config.wsgi:application", "-w", str(args.workers), "-b",
-             f"127.0.0.1:{port}", "--log-level", "warning"],
-            env=env, cwd=HERE,
-        )  # fmt: skip
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        base = f"http://127.0.0.1:{port}"
+        server, base = start_gunicorn(env, workers=args.workers)
         run = dict(seconds=args.seconds, clients=args.clients, threads=2, env=env)
         rounds = []
         for _ in range(args.rounds):

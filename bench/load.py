@@ -20,24 +20,19 @@ import argparse
 import json
 import os
 import re
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+
+from served import site_env, start_gunicorn  # noqa: E402
+
 TEAM_SIZE = 25
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _session_cookie(user) -> str:  # noqa: ANN001
@@ -129,10 +124,7 @@ def main() -> int:
 
     url, cleanup = _prepare_database(args.postgres)
     folder = Path(tempfile.mkdtemp(prefix="beklijf-load-"))
-    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "bench-" + uuid.uuid4().hex, "DEBUG": "false",
-           "BEKLIJF_HTTPS": "false", "DJANGO_SETTINGS_MODULE": "answer_site", "EMAIL_URL": "console://",
-           "PYTHONPATH": f"{HERE}:{os.environ.get('PYTHONPATH', '')}", "BENCH_THREADS": "2",
-           "BEKLIJF_LOG_LEVEL": "WARNING", "BEKLIJF_VAR_DIR": str(folder)}  # fmt: skip
+    env = site_env(url, folder)
     os.environ.update(env)
     import django
 
@@ -146,22 +138,9 @@ def main() -> int:
         started = time.perf_counter()
         files = _populate(args.employees, folder)
         fill_s = time.perf_counter() - started
-        port = _free_port()
-        server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "--config", "python:beklijf.ops.gunicorn_conf",
-             "beklijf.config.wsgi:application", "-w", str(args.workers), "-b", f"127.0.0.1:{port}",
-             "--log-level", "warning"],
-            env=env, cwd=HERE,
-        )  # fmt: skip
-        base = f"http://127.0.0.1:{port}"
-        import urllib.request
-
-        for _ in range(600):  # every worker booted and answering
-            try:
-                urllib.request.urlopen(base + "/bench/hello/", timeout=5).close()
-                break
-            except OSError:
-                time.sleep(0.2)
+        server, base = start_gunicorn(
+            env, workers=args.workers, extra=["--config", "python:beklijf.ops.gunicorn_conf"]
+        )
         # Warm every worker (imports, template cache) before measuring.
         _wrk(base + "/", seconds=2, clients=args.clients, script=HERE / "pages.lua",
              env={**env, "BENCH_PAGES": str(files["manager_home"])})  # fmt: skip
