@@ -179,6 +179,7 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_ENABLED = env_bool("BEKLIJF_AXES_ENABLED", True)
 AXES_VERBOSE = False
 
+SESSION_ENGINE = "beklijf.people.sessions"  # Django's database sessions, read with prepared SQL
 SESSION_COOKIE_AGE = env_int("BEKLIJF_SESSION_MAX_AGE", 12 * 3600)  # absolute limit, seconds
 SESSION_IDLE_TIMEOUT = env_int("BEKLIJF_SESSION_IDLE", 2 * 3600)  # idle limit, seconds
 SESSION_COOKIE_HTTPONLY = True
