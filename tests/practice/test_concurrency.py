@@ -53,3 +53,58 @@ def test_concurrent_answers_to_one_shown_question_record_one_review(world) -> No
     assert Review.objects.filter(key=shown.key).count() == 1
     state.refresh_from_db()
     assert state.reps == 1
+
+
+def _race(world, shown_list: list) -> list:  # noqa: ANN001
+    """Post each shown question from its own thread and connection, all at the same moment."""
+    barrier = threading.Barrier(len(shown_list))
+    results: list = []
+
+    def post(shown: services.Shown) -> None:
+        try:
+            barrier.wait()
+            results.append(
+                services.answer_record(employee=world.employee, shown=shown, answer="0", dont_know=False)
+            )
+        except services.AnswerRefused as refused:
+            results.append(str(refused))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=post, args=(shown,)) for shown in shown_list]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return results
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("extra", [False, True], ids=["due", "extra practice"])
+def test_concurrent_answers_to_one_point_from_several_tabs(world, extra: bool) -> None:  # noqa: ANN001
+    """Four tabs, four different shown questions of one point, posted at once. Due: the first answer counts
+    and the others learn the point is no longer due. Extra practice: every answer counts, one after the
+    other, each applied to the state the previous one left (none lost, none applied twice)."""
+    if connection.vendor == "sqlite":
+        pytest.skip(
+            "SQLite's in-memory test database is shared per connection; PostgreSQL runs this test in CI"
+        )
+    from tests.practice.conftest import complete
+
+    complete(world.enrollment, on=timezone.localdate() - timezone.timedelta(days=1))
+    state = MemoryState.objects.filter(employee=world.employee).first()
+    question = state.learning_point.questions.first()
+    tabs = [
+        services.Shown(uuid.uuid4(), world.employee.pk, question.pk, timezone.now(), extra) for _ in range(4)
+    ]
+    results = _race(world, tabs)
+    state.refresh_from_db()
+    reviews = list(Review.objects.filter(learning_point=state.learning_point).order_by("review_number"))
+    if extra:
+        assert all(isinstance(r, tuple) and r[1] for r in results), results
+        assert state.reps == 4 and [r.review_number for r in reviews] == [1, 2, 3, 4]
+    else:
+        assert sorted(r if isinstance(r, str) else "recorded" for r in results) == ["not due"] * 3 + [
+            "recorded"
+        ]
+        assert state.reps == 1 and len(reviews) == 1
