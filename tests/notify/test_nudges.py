@@ -48,6 +48,10 @@ def test_each_person_with_questions_gets_exactly_one_reminder_in_their_language(
     assert dutch["List-Unsubscribe"].startswith("<http") and dutch["List-Unsubscribe-Post"]
     text = dutch.get_payload(0).get_payload(decode=True).decode()
     assert "/practice/link/" in text
+    # The HTML part declares the reader's language, so a screen reader pronounces it right.
+    html = {email: m.get_payload(1).get_payload(decode=True).decode() for email, m in by_to.items()}
+    assert '<html lang="nl">' in html[world.employee.user.email]
+    assert '<html lang="en">' in html[english.user.email]
     assert idle.user.email not in to
     assert Outbox.objects.filter(kind="nudge", status="sent").count() == 2
 
