@@ -200,3 +200,18 @@ def test_scores_can_be_pasted_all_or_nothing(world: World):
     assert KnowledgeScore.objects.count() == 5
     first = KnowledgeScore.objects.get(enrollment=built.enrollments[0])
     assert (first.pre, first.post) == (Decimal("40"), Decimal("70"))
+
+
+def test_before_any_benefit_estimate_the_roi_is_not_measured_yet_rather_than_minus_100(world: World):
+    """Costs entered, the results survey (60-90 days) not answered by anyone: no ROI of -100%."""
+    built = session_with(world.org, world.provider, participants=5, title="Nog niet gemeten")
+    TrainingCost.objects.create(training=built.training, delivery=2000, loaded_hourly_wage=50)
+    client = client_for(world.ld_admin.user)
+    html = client.get(reverse("results:training-report", args=[built.training.code])).content.decode()
+    assert 'id="cost-total"' in html and 'id="roi-percent"' not in html
+    assert "ROI not measured yet" in html
+    # One estimate arrives: from then on the others count as 0 and the ROI is computed.
+    answer(built.enrollments[0], "results", "employee", built.enrollments[0].employee,
+           monthly_value=100, attribution=50, estimate_confidence=50)  # fmt: skip
+    html = client.get(reverse("results:training-report", args=[built.training.code])).content.decode()
+    assert 'id="roi-percent"' in html and "ROI not measured yet" not in html

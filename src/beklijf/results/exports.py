@@ -103,6 +103,8 @@ def rows(report: dict) -> list[Row]:
             [_("ROI"), _("ROI %"), _num(roi.result.roi_percent, 1), n],
             [_("ROI"), _("benefit-cost ratio"), _num(roi.result.bcr), n],
         ]
+    elif roi.cost is not None:
+        out.append([_("ROI"), _("ROI %"), _("not measured yet"), 0])
     for item in roi.intangibles:
         out.append([_("Intangible benefits (not monetised)"), item, "", ""])
     return out

@@ -189,7 +189,9 @@ def _roi_view(training: Training, enrollments: list[tuple[int, int]]) -> RoiView
             evaluation=inputs.evaluation,
             overhead=inputs.overhead,
         )
-        if cost.total > 0:
+        # Missing estimates count as 0 (Phillips' principle 6), but with no estimate at all the benefit is
+        # not measured yet (the results survey comes 60-90 days after the training): no ROI, not -100%.
+        if cost.total > 0 and breakdown.included:
             result = engine.roi(breakdown.total, cost, intangibles=intangibles)
     return RoiView(len(enrollments), classroom, quiz, timed, cost, inputs, breakdown, result, intangibles)
 
