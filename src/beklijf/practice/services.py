@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import secrets
 import uuid
@@ -65,100 +64,75 @@ class Shown:
     is_extra: bool
 
 
-# How often an answer is read and applied again when a concurrent answer to the same point (another tab,
-# another shown question) changed the state first; each retry sees that answer's result.
-_ANSWER_ATTEMPTS = 5
-
-
 def answer_record(
     *, employee: Employee, shown: Shown, answer: str, dont_know: bool, at: dt.datetime | None = None
 ) -> tuple[Review, bool]:
     """Record one answer and move the memory state on; returns (review, created).
 
-    Safe to repeat: the shown question's key is unique, and the state is written only if it is still as it
-    was read and the key is new, so a double submit, a second tab or two concurrent posts record one review
-    and every repeat gets that first review back.
+    Safe to repeat: the shown question's key is unique, and the memory state row is locked while the
+    answer is applied, so a double submit, a second tab or two concurrent posts record one review and
+    every repeat gets that first review back.
 
-    The busiest write of the product, so on PostgreSQL it is two round trips: the read of state and
-    question, and one statement that writes review and state together (answer_sql.py; docs/benchmarks.md).
-    On SQLite both run in one IMMEDIATE transaction.
+    The busiest write of the product, so on PostgreSQL it costs four round trips: BEGIN, the locked read of
+    state and question, one statement that inserts the review unless its key exists and then moves the
+    state on, COMMIT; the SQL is built once per process (answer_sql.py; docs/benchmarks.md).
     """
     at = at or timezone.now()
     if shown.employee_id != employee.pk:
         raise AnswerRefused("not yours")
     zone = zoneinfo.ZoneInfo(employee.time_zone)
     local_at = at.astimezone(zone)
-    one_statement = answer_sql.in_one_statement()
-    for _attempt in range(_ANSWER_ATTEMPTS):
-        with contextlib.nullcontext() if one_statement else transaction.atomic():
-            found = answer_sql.STATE_AND_QUESTION.one([shown.question_id, employee.pk])
-            if found is None:
-                if not Question.objects.filter(pk=shown.question_id).exists():
-                    raise AnswerRefused("gone")
-                raise AnswerRefused("not yours")
-            row, question = found
-            end_of_today = dt.datetime.combine(
-                local_at.date() + dt.timedelta(days=1), dt.time(0), tzinfo=zone
-            )
-            if not shown.is_extra and row.due >= end_of_today:
-                if (earlier := Review.objects.filter(key=shown.key).first()) is not None:
-                    return earlier, False  # answered before: the state has moved on, the first answer counts
-                raise AnswerRefused("not due")
-            if row.last_review is not None and row.last_review > at:
-                # A concurrent answer to this point, stamped a moment after ours, was written first: ours
-                # comes after it, in the log as in the state.
-                at, local_at = row.last_review, row.last_review.astimezone(zone)
-            read = answer_sql.state_values(row)
-            review = _review_for(employee, shown, question, row, answer, dont_know, at, local_at, zone)
-            if answer_sql.record(review, row, read=read):
-                return review, True
+    with transaction.atomic():
+        found = answer_sql.STATE_AND_QUESTION.one([shown.question_id, employee.pk])
+        if found is None:
+            if not Question.objects.filter(pk=shown.question_id).exists():
+                raise AnswerRefused("gone")
+            raise AnswerRefused("not yours")
+        row, question = found
+        end_of_today = dt.datetime.combine(local_at.date() + dt.timedelta(days=1), dt.time(0), tzinfo=zone)
+        if not shown.is_extra and row.due >= end_of_today:
             if (earlier := Review.objects.filter(key=shown.key).first()) is not None:
-                return earlier, False  # a repeat: the first post of this shown question counts
-        # Another answer to this point changed the state between our read and our write: read it again.
-    raise AnswerRefused("busy")
-
-
-def _review_for(  # noqa: PLR0913 - the pieces of one answer
-    employee: Employee,
-    shown: Shown,
-    question: Question,
-    row: MemoryState,
-    answer: str,
-    dont_know: bool,
-    at: dt.datetime,
-    local_at: dt.datetime,
-    zone: zoneinfo.ZoneInfo,
-) -> Review:
-    """Apply the answer to the state row through the engine (row changed in place); the review to insert."""
-    late_days = None if shown.is_extra else max(0, (local_at.date() - row.due.astimezone(zone).date()).days)
-    correct = False if dont_know else question_is_correct(question, answer)
-    state, outcome = engine.review(
-        memory.to_engine(row),
-        correct=correct,
-        at=local_at,
-        parameters=memory.parameters_for(employee.organization),
-        desired_retention=employee.organization.target_retention,
-    )
-    memory.apply(row, state)
-    return Review(
-        key=shown.key,
-        organization_id=employee.organization_id,
-        employee=employee,
-        learning_point_id=question.learning_point_id,
-        question=question,
-        answer=answer[:2000],
-        dont_know=dont_know,
-        correct=correct,
-        rating=int(outcome.rating),
-        retrievability_before=outcome.retrievability_before,
-        elapsed_days=outcome.elapsed_days,
-        review_number=outcome.review_number,
-        late_days=late_days,
-        response_ms=max(0, int((at - shown.shown_at).total_seconds() * 1000)),
-        is_extra=shown.is_extra,
-        shown_at=shown.shown_at,
-        answered_at=at,
-    )
+                return earlier, False  # answered before: the state has moved on, the first answer counts
+            raise AnswerRefused("not due")
+        if row.last_review is not None and row.last_review > at:
+            # A concurrent answer to this point (another tab), stamped a moment after ours, took the lock
+            # first: ours comes after it, in the log as in the state.
+            at, local_at = row.last_review, row.last_review.astimezone(zone)
+        late_days = (
+            None if shown.is_extra else max(0, (local_at.date() - row.due.astimezone(zone).date()).days)
+        )
+        correct = False if dont_know else question_is_correct(question, answer)
+        state, outcome = engine.review(
+            memory.to_engine(row),
+            correct=correct,
+            at=local_at,
+            parameters=memory.parameters_for(employee.organization),
+            desired_retention=employee.organization.target_retention,
+        )
+        review = Review(
+            key=shown.key,
+            organization_id=employee.organization_id,
+            employee=employee,
+            learning_point_id=question.learning_point_id,
+            question=question,
+            answer=answer[:2000],
+            dont_know=dont_know,
+            correct=correct,
+            rating=int(outcome.rating),
+            retrievability_before=outcome.retrievability_before,
+            elapsed_days=outcome.elapsed_days,
+            review_number=outcome.review_number,
+            late_days=late_days,
+            response_ms=max(0, int((at - shown.shown_at).total_seconds() * 1000)),
+            is_extra=shown.is_extra,
+            shown_at=shown.shown_at,
+            answered_at=at,
+        )
+        memory.apply(row, state)
+        if not answer_sql.record(review, row):
+            # Under the row lock, so the earlier post of this shown question has committed: return its review.
+            return Review.objects.get(key=shown.key), False
+    return review, True
 
 
 def question_is_correct(question: Question, answer: str) -> bool:

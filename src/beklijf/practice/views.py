@@ -127,9 +127,6 @@ def answer(request: HttpRequest) -> HttpResponse:
             "not yours": _("This question was not shown to you, so the answer was not recorded."),
             "not due": _("This learning point is not due today, so the answer was not recorded."),
             "gone": _("This question no longer exists."),
-            "busy": _(
-                "This learning point was answered elsewhere at the same moment, so this answer was not recorded."
-            ),
         }
         return render(
             request, _quiz_template(request, "refused"), {"message": messages.get(str(exc))}, status=409
