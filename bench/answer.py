@@ -10,7 +10,8 @@ Then gunicorn (sync workers) serves bench/answer_site.py and wrk alternates, rou
   actor middleware every signed-in POST passes (the framework's share of an answer);
 - answer: POST /practice/answer/, each request a different first answer (state update + review insert
   + feedback page), from answers.lua.
-Prints one JSON object: requests/s and latency percentiles of both, the ratio, and non-200 counts.
+Prints one JSON object: requests/s and latency percentiles of each, the ratios, non-200 counts, and the CPU
+one request costs in the gunicorn workers, the PostgreSQL backends and wrk (from /proc, medians of the rounds).
 """
 
 from __future__ import annotations
@@ -77,6 +78,7 @@ def _populate(employees: int, folder: Path) -> Path:
         session[BACKEND_SESSION_KEY] = "beklijf.people.backends.EmployeeBackend"
         session[HASH_SESSION_KEY] = user.get_session_auth_hash()
         session["beklijf_last_seen"] = int(time.time()) + 3600  # no idle-refresh write inside the run
+        session["beklijf_session_started"] = int(time.time())  # as a log-in sets it (ops/middleware.py)
         session.create()
         csrf = _get_new_csrf_string()
         from django.conf import settings
@@ -95,7 +97,30 @@ def _populate(employees: int, folder: Path) -> Path:
     return path
 
 
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_seconds() -> dict[str, float]:
+    """CPU time used so far by the gunicorn workers and the PostgreSQL backends (from /proc), and by wrk."""
+    used = {"server": 0.0, "database": 0.0}
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ")
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process ended while we looked
+        group = (
+            "server" if b"gunicorn" in command else "database" if command.startswith(b"postgres:") else None
+        )
+        if group:
+            used[group] += (int(fields[11]) + int(fields[12])) / _TICK  # utime + stime
+    children = os.times()
+    used["wrk"] = children.children_user + children.children_system
+    return used
+
+
 def _wrk(url: str, *, seconds: int, clients: int, threads: int, script: Path | None, env: dict) -> dict:
+    before = _cpu_seconds()
     cmd = ["wrk", f"-t{threads}", f"-c{clients}", f"-d{seconds}s", "--latency", url]
     if script:
         cmd[1:1] = ["-s", str(script)]
@@ -110,7 +135,13 @@ def _wrk(url: str, *, seconds: int, clients: int, threads: int, script: Path | N
         return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
 
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return {"rps": rps, "p50_ms": pct("50"), "p99_ms": pct("99"), "non_2xx": int(bad.group(1)) if bad else 0}
+    after = _cpu_seconds()
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
+    # Where one request's CPU goes: the Django worker (with SQLite's work, which runs inside it), the
+    # PostgreSQL backend, and wrk itself; on 2 shared cores their sum bounds the rate.
+    cpu = {f"cpu_ms_{k}": round((after[k] - before[k]) / requests * 1000, 2) for k in before}
+    return {"rps": rps, "p50_ms": pct("50"), "p99_ms": pct("99"), "non_2xx": int(bad.group(1)) if bad else 0,
+            **cpu}  # fmt: skip
 
 
 def main() -> int:
@@ -182,6 +213,10 @@ def main() -> int:
             "answer_htmx_rps": med("answer_htmx", "rps"),
             "answer_htmx_p50_ms": med("answer_htmx", "p50_ms"),
             "answer_htmx_p99_ms": med("answer_htmx", "p99_ms"),
+            "cpu_ms_per_request": {
+                key: {part: med(key, f"cpu_ms_{part}") for part in ("server", "database", "wrk")}
+                for key in ("bare_insert", "signed_in_insert", "answer", "answer_htmx")
+            },
             "answer_non_200": sum(r["answer"]["non_2xx"] + r["answer_htmx"]["non_2xx"] for r in rounds),
             "ratio_answer_to_bare": round(med("answer", "rps") / med("bare_insert", "rps"), 2),
             "ratio_answer_htmx_to_bare": round(med("answer_htmx", "rps") / med("bare_insert", "rps"), 2),

@@ -20,6 +20,8 @@ RUNS = [
     ("queue postgresql", [*BEKLIJF, "bench", "queue", "--states", "1000000", "--json", "--postgres", PG]),
     ("answer sqlite", [sys.executable, str(HERE / "answer.py")]),
     ("answer postgresql", [sys.executable, str(HERE / "answer.py"), "--postgres", PG]),
+    ("request parts sqlite", [sys.executable, str(HERE / "request_parts.py")]),
+    ("request parts postgresql", [sys.executable, str(HERE / "request_parts.py"), "--postgres", PG]),
     ("needs (engine)", [sys.executable, str(HERE / "bench_needs.py")]),
     ("engine segments and pairing", [sys.executable, str(HERE / "bench_engine_segments.py")]),
     ("coaching postgresql", [sys.executable, str(HERE / "coaching.py"), "--postgres", PG]),
