@@ -43,6 +43,9 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
+# Rotation: the previous key(s), comma-separated, still verify sessions and signed links and decrypt the
+# stored integration secrets until `beklijf manage reencrypt_secrets` has moved them (docs/operations.md).
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS", [])
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = env_str("BEKLIJF_SITE_URL", "http://127.0.0.1:8000").rstrip("/")

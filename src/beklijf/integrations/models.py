@@ -8,6 +8,7 @@ import uuid
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from beklijf.ops.secrets import EncryptedTextField
 from beklijf.people.models import Employee, Organization
 
 
@@ -77,8 +78,8 @@ class LrsEndpoint(models.Model):
         ),
     )
     username = models.CharField(_("user name"), max_length=200)
-    # Needed in clear to authenticate; never shown back on a screen (the form leaves it empty).
-    password = models.CharField(_("password"), max_length=500)
+    # Needed in clear to authenticate: stored encrypted (ops/secrets.py), never shown back on a screen.
+    password = EncryptedTextField(_("password"), max_length=500)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -145,8 +146,8 @@ class OidcProvider(models.Model):
         ),
     )
     client_id = models.CharField(_("client ID"), max_length=200)
-    # Needed in clear for the token request; never shown back on a screen (the form leaves it empty).
-    client_secret = models.CharField(_("client secret"), max_length=500)
+    # Needed in clear for the token request: stored encrypted (ops/secrets.py), never shown back on a screen.
+    client_secret = EncryptedTextField(_("client secret"), max_length=500)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
