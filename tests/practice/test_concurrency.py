@@ -1,4 +1,4 @@
-"""Two concurrent posts of the same shown question record exactly one review (real threads, real database)."""
+"""Concurrent posts to one learning point record what they must, no more (real threads, real database)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,14 @@ import pytest
 from django.db import connection, connections
 from django.utils import timezone
 
+from beklijf.catalog.models import Question
 from beklijf.practice import services
 from beklijf.practice.models import MemoryState, Review
 
 
-@pytest.mark.django_db(transaction=True)
-def test_concurrent_answers_to_one_shown_question_record_one_review(world) -> None:  # noqa: ANN001
+@pytest.fixture
+def due_point(world) -> tuple[MemoryState, Question]:  # noqa: ANN001
+    """A learning point of the world's employee, due since the training yesterday; PostgreSQL only."""
     if connection.vendor == "sqlite":
         pytest.skip(
             "SQLite's in-memory test database is shared per connection; PostgreSQL runs this test in CI"
@@ -23,40 +25,12 @@ def test_concurrent_answers_to_one_shown_question_record_one_review(world) -> No
 
     complete(world.enrollment, on=timezone.localdate() - timezone.timedelta(days=1))
     state = MemoryState.objects.filter(employee=world.employee).first()
-    question = state.learning_point.questions.first()
-    shown = services.Shown(
-        key=uuid.uuid4(),
-        employee_id=world.employee.pk,
-        question_id=question.pk,
-        shown_at=timezone.now(),
-        is_extra=False,
-    )
-    barrier = threading.Barrier(4)
-    results: list = []
-
-    def post() -> None:
-        try:
-            barrier.wait()
-            results.append(
-                services.answer_record(employee=world.employee, shown=shown, answer="0", dont_know=False)
-            )
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=post) for _ in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert len(results) == 4
-    assert sum(created for _review, created in results) == 1
-    assert Review.objects.filter(key=shown.key).count() == 1
-    state.refresh_from_db()
-    assert state.reps == 1
+    return state, state.learning_point.questions.first()
 
 
-def _race(world, shown_list: list) -> list:  # noqa: ANN001
-    """Post each shown question from its own thread and connection, all at the same moment."""
+def _race(world, shown_list: list[services.Shown]) -> list:  # noqa: ANN001
+    """Post each shown question from its own thread and connection, all at the same moment; each result is
+    (review, created) or the refusal's reason."""
     barrier = threading.Barrier(len(shown_list))
     results: list = []
 
@@ -80,20 +54,24 @@ def _race(world, shown_list: list) -> list:  # noqa: ANN001
 
 
 @pytest.mark.django_db(transaction=True)
+def test_concurrent_answers_to_one_shown_question_record_one_review(world, due_point) -> None:  # noqa: ANN001
+    state, question = due_point
+    shown = services.Shown(uuid.uuid4(), world.employee.pk, question.pk, timezone.now(), is_extra=False)
+    results = _race(world, [shown] * 4)
+    assert len(results) == 4
+    assert sum(created for _review, created in results) == 1
+    assert Review.objects.filter(key=shown.key).count() == 1
+    state.refresh_from_db()
+    assert state.reps == 1
+
+
+@pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("extra", [False, True], ids=["due", "extra practice"])
-def test_concurrent_answers_to_one_point_from_several_tabs(world, extra: bool) -> None:  # noqa: ANN001
+def test_concurrent_answers_to_one_point_from_several_tabs(world, due_point, extra: bool) -> None:  # noqa: ANN001
     """Four tabs, four different shown questions of one point, posted at once. Due: the first answer counts
     and the others learn the point is no longer due. Extra practice: every answer counts, one after the
     other, each applied to the state the previous one left (none lost, none applied twice)."""
-    if connection.vendor == "sqlite":
-        pytest.skip(
-            "SQLite's in-memory test database is shared per connection; PostgreSQL runs this test in CI"
-        )
-    from tests.practice.conftest import complete
-
-    complete(world.enrollment, on=timezone.localdate() - timezone.timedelta(days=1))
-    state = MemoryState.objects.filter(employee=world.employee).first()
-    question = state.learning_point.questions.first()
+    state, question = due_point
     tabs = [
         services.Shown(uuid.uuid4(), world.employee.pk, question.pk, timezone.now(), extra) for _ in range(4)
     ]
