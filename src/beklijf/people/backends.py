@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.backends import ModelBackend
+from django.core.exceptions import ValidationError
 
 from beklijf.ops.rows import JoinedRows, Part
 from beklijf.people.models import Employee, Organization, Team, User
@@ -29,7 +30,7 @@ class EmployeeBackend(ModelBackend):
     def get_user(self, user_id):  # noqa: ANN001,ANN201
         try:
             pk = User._meta.pk.to_python(user_id)
-        except Exception:  # noqa: BLE001 - a session holding garbage is a signed-out session
+        except ValidationError:  # a session holding garbage is a signed-out session
             return None
         row = _ACCOUNT.one([pk])
         if row is None:

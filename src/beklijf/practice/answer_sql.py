@@ -1,11 +1,11 @@
-"""The answer POST's SQL, prepared once per process: the busiest write of the product (services.answer_record).
+"""The answer POST's SQL, built once per process: the busiest write of the product (services.answer_record).
 
 Inside the transaction, none compiled by the ORM per request:
 - the memory state locked together with the question it was shown for (one round trip);
 - the review inserted unless its idempotency key exists (a repeat inserts nothing and says so);
 - the state's six scheduling columns updated, in the same statement on PostgreSQL.
 Values go through each field's own get_db_prep_save, so SQLite and PostgreSQL store exactly what the ORM
-would store (tests/practice/test_answer_sql.py reads them back through the ORM).
+would store (tests/practice/test_answer_writes.py reads them back through the ORM).
 """
 
 from __future__ import annotations
