@@ -27,6 +27,7 @@ def tick(*, at: dt.datetime) -> dict:
     }
     from beklijf.coaching.tick import coaching_tick
     from beklijf.integrations.lrs import xapi_tick
+    from beklijf.practice.tick import memory_fit_tick
     from beklijf.privacy.retention import retention_tick
     from beklijf.surveys.planner import surveys_plan
 
@@ -34,5 +35,6 @@ def tick(*, at: dt.datetime) -> dict:
     result["retention_deleted"] = retention_tick(at=at)
     result["surveys"] = surveys_plan(at=at).created
     result.update(xapi_tick(at=at))
+    result["memory_fits"] = memory_fit_tick(at=at)
     log.info("tick %s: %s", at.isoformat(), result)
     return result

@@ -108,6 +108,27 @@ class FittedParameters(models.Model):
         ordering = ["-version"]
 
 
+class FitRun(models.Model):
+    """The weekly look at whether an organisation's memory model should be refitted (practice/tick.py): one
+    row per organisation and week, so the minute tick looks once, and the outcome says what it decided."""
+
+    class Outcome(models.TextChoices):
+        QUEUED = "queued", _("Refit queued")
+        TOO_FEW = "too few", _("Too few reviews")
+        NO_GROWTH = "no growth", _("Too few new reviews since the last fit")
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="fit_runs")
+    week = models.DateField()  # the Monday of the ISO week
+    review_count = models.PositiveIntegerField()
+    outcome = models.CharField(max_length=20, choices=Outcome.choices)
+    created_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "week"], name="fit_run_once_a_week"),
+        ]
+
+
 class MagicLink(models.Model):
     """A single-purpose sign-in link to today's quiz. Only a SHA-256 of the token is stored."""
 
