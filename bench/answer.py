@@ -20,9 +20,7 @@ import argparse
 import datetime as dt
 import json
 import os
-import re
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -33,7 +31,7 @@ from urllib.parse import urlencode
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from served import site_env, start_gunicorn  # noqa: E402
+from served import site_env, start_gunicorn, wrk  # noqa: E402
 
 POINTS = 20
 
@@ -97,53 +95,6 @@ def _populate(employees: int, folder: Path) -> Path:
     return path
 
 
-_TICK = os.sysconf("SC_CLK_TCK")
-
-
-def _cpu_seconds() -> dict[str, float]:
-    """CPU time used so far by the gunicorn workers and the PostgreSQL backends (from /proc), and by wrk."""
-    used = {"server": 0.0, "database": 0.0}
-    for pid in filter(str.isdigit, os.listdir("/proc")):
-        try:
-            command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ")
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue  # the process ended while we looked
-        group = (
-            "server" if b"gunicorn" in command else "database" if command.startswith(b"postgres:") else None
-        )
-        if group:
-            used[group] += (int(fields[11]) + int(fields[12])) / _TICK  # utime + stime
-    children = os.times()
-    used["wrk"] = children.children_user + children.children_system
-    return used
-
-
-def _wrk(url: str, *, seconds: int, clients: int, threads: int, script: Path | None, env: dict) -> dict:
-    before = _cpu_seconds()
-    cmd = ["wrk", f"-t{threads}", f"-c{clients}", f"-d{seconds}s", "--latency", url]
-    if script:
-        cmd[1:1] = ["-s", str(script)]
-    out = subprocess.run(
-        cmd, capture_output=True, text=True, env=env, timeout=seconds + 60, check=True
-    ).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-
-    def pct(label: str) -> float:
-        m = re.search(rf"\s{label}%\s+([\d.]+)(us|ms|s)", out)
-        value, unit = float(m.group(1)), m.group(2)
-        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
-
-    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    after = _cpu_seconds()
-    requests = int(re.search(r"(\d+) requests in", out).group(1))
-    # Where one request's CPU goes: the Django worker (with SQLite's work, which runs inside it), the
-    # PostgreSQL backend, and wrk itself; on 2 shared cores their sum bounds the rate.
-    cpu = {f"cpu_ms_{k}": round((after[k] - before[k]) / requests * 1000, 2) for k in before}
-    return {"rps": rps, "p50_ms": pct("50"), "p99_ms": pct("99"), "non_2xx": int(bad.group(1)) if bad else 0,
-            **cpu}  # fmt: skip
-
-
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--postgres", metavar="URL")
@@ -177,20 +128,20 @@ def main() -> int:
         window = args.window
         windows = iter(range(0, 2 * args.rounds * window, window))
         for _ in range(args.rounds):
-            bare = _wrk(base + "/bench/insert/", seconds=args.seconds, clients=args.clients, threads=2, script=None,
+            bare = wrk(base + "/bench/insert/", seconds=args.seconds, clients=args.clients, threads=2, script=None,
                         env=env)  # fmt: skip
-            signed_in = _wrk(base + "/", seconds=args.seconds, clients=args.clients, threads=2,
+            signed_in = wrk(base + "/", seconds=args.seconds, clients=args.clients, threads=2,
                              script=HERE / "answers.lua", env={**env, "BENCH_HTMX": "0", "BENCH_OFFSET": "0",
                              "BENCH_WINDOW": str(window), "BENCH_PATH": "/bench/signed-in-insert/"})  # fmt: skip
-            answer = _wrk(base + "/", seconds=args.seconds, clients=args.clients, threads=2,
+            answer = wrk(base + "/", seconds=args.seconds, clients=args.clients, threads=2,
                           script=HERE / "answers.lua", env={**env, "BENCH_HTMX": "0", "BENCH_OFFSET": str(next(windows)),
                           "BENCH_WINDOW": str(window)})  # fmt: skip
-            fragment = _wrk(base + "/", seconds=args.seconds, clients=args.clients, threads=2,
+            fragment = wrk(base + "/", seconds=args.seconds, clients=args.clients, threads=2,
                             script=HERE / "answers.lua", env={**env, "BENCH_HTMX": "1", "BENCH_OFFSET": str(next(windows)),
                             "BENCH_WINDOW": str(window)})  # fmt: skip
             rounds.append({"bare_insert": bare, "signed_in_insert": signed_in, "answer": answer,
                            "answer_htmx": fragment})  # fmt: skip
-        hello = _wrk(base + "/bench/hello/", seconds=args.seconds, clients=args.clients, threads=2, script=None,
+        hello = wrk(base + "/bench/hello/", seconds=args.seconds, clients=args.clients, threads=2, script=None,
                      env=env)  # fmt: skip
         from django.db import connection
 

@@ -18,8 +18,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from answer import _wrk  # noqa: E402
-from served import site_env, start_gunicorn  # noqa: E402
+from served import site_env, start_gunicorn, wrk  # noqa: E402
 
 
 def _populate(employees: int) -> str:
@@ -68,15 +67,15 @@ def main() -> int:
         call_command("migrate", verbosity=0)
         call_command("collectstatic", verbosity=0, interactive=False)
         secret = _populate(args.employees)
-        # wrk sends the token through a tiny Lua script (its -H flag is not used by _wrk).
+        # wrk sends the token through a tiny Lua script (its -H flag is not used by served.wrk).
         script = folder / "bearer.lua"
         script.write_text(f'wrk.headers["Authorization"] = "Bearer {secret}"\n')
         server, base = start_gunicorn(env, workers=args.workers)
         run = dict(seconds=args.seconds, clients=args.clients, threads=2, env=env)
         rounds = []
         for _ in range(args.rounds):
-            plain = _wrk(base + "/bench/plain-employees/", script=None, **run)
-            api = _wrk(base + "/api/v1/employees?limit=50&offset=1000", script=script, **run)
+            plain = wrk(base + "/bench/plain-employees/", script=None, **run)
+            api = wrk(base + "/api/v1/employees?limit=50&offset=1000", script=script, **run)
             rounds.append({"plain": plain, "api": api})
         from django.db import connection
 

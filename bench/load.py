@@ -19,9 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -30,7 +28,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from served import site_env, start_gunicorn  # noqa: E402
+from served import site_env, start_gunicorn, wrk  # noqa: E402
 
 TEAM_SIZE = 25
 
@@ -89,27 +87,6 @@ def _populate(employees: int, folder: Path) -> dict[str, Path]:
     return files
 
 
-def _wrk(url: str, *, seconds: int, clients: int, script: Path | None, env: dict) -> dict:
-    cmd = ["wrk", "-t2", f"-c{clients}", f"-d{seconds}s", "--latency", "--timeout", "10s", url]
-    if script:
-        cmd[1:1] = ["-s", str(script)]
-    out = subprocess.run(
-        cmd, capture_output=True, text=True, env=env, timeout=seconds + 60, check=True
-    ).stdout
-
-    def pct(label: str) -> float:
-        m = re.search(rf"\s{label}%\s+([\d.]+)(us|ms|s)", out)
-        value, unit = float(m.group(1)), m.group(2)
-        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
-
-    total = int(re.search(r"(\d+) requests in", out).group(1))
-    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
-    errors = (int(bad.group(1)) if bad else 0) + (sum(int(x) for x in sock.groups()) if sock else 0)
-    return {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)), "p50_ms": pct("50"),
-            "p99_ms": pct("99"), "requests": total, "errors": errors}  # fmt: skip
-
-
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--postgres", metavar="URL", required=True)
@@ -142,14 +119,14 @@ def main() -> int:
             env, workers=args.workers, extra=["--config", "python:beklijf.ops.gunicorn_conf"]
         )
         # Warm every worker (imports, template cache) before measuring.
-        _wrk(base + "/", seconds=2, clients=args.clients, script=HERE / "pages.lua",
+        wrk(base + "/", seconds=2, clients=args.clients, script=HERE / "pages.lua",
              env={**env, "BENCH_PAGES": str(files["manager_home"])})  # fmt: skip
         rounds = []
         for _ in range(args.rounds):
-            run = {"hello": _wrk(base + "/bench/hello/", seconds=args.seconds, clients=args.clients, script=None,
+            run = {"hello": wrk(base + "/bench/hello/", seconds=args.seconds, clients=args.clients, script=None,
                                  env=env)}  # fmt: skip
             for name, path in files.items():
-                run[name] = _wrk(base + "/", seconds=args.seconds, clients=args.clients, script=HERE / "pages.lua",
+                run[name] = wrk(base + "/", seconds=args.seconds, clients=args.clients, script=HERE / "pages.lua",
                                  env={**env, "BENCH_PAGES": str(path)})  # fmt: skip
             rounds.append(run)
         from django.db import connection

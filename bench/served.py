@@ -1,4 +1,5 @@
-"""What the served benchmarks share: a throw-away site's environment, and gunicorn started and answering.
+"""What the served benchmarks share: a throw-away site's environment, gunicorn started and answering, and one
+wrk run read into figures (with the CPU each request cost per process group).
 
 Used by answer.py, load.py and api_list.py, which measure under gunicorn with wrk.
 """
@@ -6,6 +7,7 @@ Used by answer.py, load.py and api_list.py, which measure under gunicorn with wr
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -53,3 +55,59 @@ def start_gunicorn(
         except OSError:
             time.sleep(0.2)
     return server, base
+
+
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_seconds() -> dict[str, float]:
+    """CPU time used so far by the gunicorn workers and the PostgreSQL backends (from /proc), and by wrk."""
+    used = {"server": 0.0, "database": 0.0}
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ")
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process ended while we looked
+        group = (
+            "server" if b"gunicorn" in command else "database" if command.startswith(b"postgres:") else None
+        )
+        if group:
+            used[group] += (int(fields[11]) + int(fields[12])) / _TICK  # utime + stime
+    children = os.times()
+    used["wrk"] = children.children_user + children.children_system
+    return used
+
+
+def wrk(url: str, *, seconds: int, clients: int, script: Path | None, env: dict, threads: int = 2) -> dict:
+    """One wrk run: requests/s, p50/p99 in ms, request and error counts, and CPU ms per request of the Django
+    workers (with SQLite's work, which runs inside them), the PostgreSQL backends and wrk itself; on 2 shared
+    cores their sum bounds the rate. A request slower than 10 s counts as an error."""
+    before = _cpu_seconds()
+    cmd = ["wrk", f"-t{threads}", f"-c{clients}", f"-d{seconds}s", "--latency", "--timeout", "10s", url]
+    if script:
+        cmd[1:1] = ["-s", str(script)]
+    out = subprocess.run(
+        cmd, capture_output=True, text=True, env=env, timeout=seconds + 60, check=True
+    ).stdout
+    after = _cpu_seconds()
+
+    def pct(label: str) -> float:
+        m = re.search(rf"\s{label}%\s+([\d.]+)(us|ms|s)", out)
+        value, unit = float(m.group(1)), m.group(2)
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
+    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    non_2xx = int(bad.group(1)) if bad else 0
+    socket_errors = sum(int(x) for x in sock.groups()) if sock else 0
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50_ms": pct("50"),
+        "p99_ms": pct("99"),
+        "requests": requests,
+        "non_2xx": non_2xx,
+        "errors": non_2xx + socket_errors,
+        **{f"cpu_ms_{k}": round((after[k] - before[k]) / max(requests, 1) * 1000, 2) for k in before},
+    }
