@@ -19,10 +19,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import statistics
 import sys
-import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -31,7 +29,7 @@ from urllib.parse import urlencode
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from served import site_env, start_gunicorn, wrk  # noqa: E402
+from served import prepare_site, start_gunicorn, wrk  # noqa: E402
 
 POINTS = 20
 
@@ -105,21 +103,9 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=4)
     args = parser.parse_args()
 
-    from beklijf.bench import _prepare_database
-
-    url, cleanup = _prepare_database(args.postgres)
-    folder = Path(tempfile.mkdtemp(prefix="beklijf-answer-"))
-    env = site_env(url, folder)
-    os.environ.update(env)
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
+    env, folder, cleanup = prepare_site(args.postgres, prefix="beklijf-answer-")
     server = None
     try:
-        call_command("migrate", verbosity=0)
-        call_command("collectstatic", verbosity=0, interactive=False)
         employees = -(-2 * args.rounds * args.window // POINTS)  # enough distinct answers for every run
         requests_file = _populate(employees, folder)
         env["BENCH_REQUESTS"] = str(requests_file)

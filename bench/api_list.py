@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from served import site_env, start_gunicorn, wrk  # noqa: E402
+from served import prepare_site, start_gunicorn, wrk  # noqa: E402
 
 
 def _populate(employees: int) -> str:
@@ -51,21 +49,9 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
 
-    from beklijf.bench import _prepare_database
-
-    url, cleanup = _prepare_database(args.postgres)
-    folder = Path(tempfile.mkdtemp(prefix="beklijf-api-"))
-    env = site_env(url, folder, settings_module="api_site")
-    os.environ.update(env)
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
+    env, folder, cleanup = prepare_site(args.postgres, prefix="beklijf-api-", settings_module="api_site")
     server = None
     try:
-        call_command("migrate", verbosity=0)
-        call_command("collectstatic", verbosity=0, interactive=False)
         secret = _populate(args.employees)
         # wrk sends the token through a tiny Lua script (its -H flag is not used by served.wrk).
         script = folder / "bearer.lua"

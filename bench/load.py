@@ -18,17 +18,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from served import site_env, start_gunicorn, wrk  # noqa: E402
+from served import prepare_site, start_gunicorn, wrk  # noqa: E402
 
 TEAM_SIZE = 25
 
@@ -97,21 +95,9 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=4)
     args = parser.parse_args()
 
-    from beklijf.bench import _prepare_database
-
-    url, cleanup = _prepare_database(args.postgres)
-    folder = Path(tempfile.mkdtemp(prefix="beklijf-load-"))
-    env = site_env(url, folder)
-    os.environ.update(env)
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
+    env, folder, cleanup = prepare_site(args.postgres, prefix="beklijf-load-")
     server = None
     try:
-        call_command("migrate", verbosity=0)
-        call_command("collectstatic", verbosity=0, interactive=False)
         started = time.perf_counter()
         files = _populate(args.employees, folder)
         fill_s = time.perf_counter() - started

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -30,6 +31,34 @@ def site_env(database_url: str, folder: Path, *, settings_module: str = "answer_
             "DEBUG": "false", "BEKLIJF_HTTPS": "false", "DJANGO_SETTINGS_MODULE": settings_module,
             "EMAIL_URL": "console://", "PYTHONPATH": f"{HERE}:{os.environ.get('PYTHONPATH', '')}",
             "BENCH_THREADS": "2", "BEKLIJF_LOG_LEVEL": "WARNING", "BEKLIJF_VAR_DIR": str(folder)}  # fmt: skip
+
+
+def prepare_site(
+    postgres: str | None, *, prefix: str, settings_module: str = "answer_site"
+) -> tuple[dict[str, str], Path, Callable[[], None]]:
+    """A throw-away database (temporary SQLite file, or a new PostgreSQL database) and folder, with this
+    process set up as that site: migrated, static files collected. Returns (environment for gunicorn and
+    wrk, folder, cleanup); the caller runs cleanup when done, which drops the database."""
+    import tempfile
+
+    from beklijf.bench import _prepare_database
+
+    url, cleanup = _prepare_database(postgres)
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    env = site_env(url, folder, settings_module=settings_module)
+    os.environ.update(env)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    try:
+        call_command("migrate", verbosity=0)
+        call_command("collectstatic", verbosity=0, interactive=False)
+    except BaseException:
+        cleanup()
+        raise
+    return env, folder, cleanup
 
 
 def start_gunicorn(
