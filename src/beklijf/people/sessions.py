@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.contrib.sessions.backends import db
 from django.contrib.sessions.models import Session
+from django.db import router
 from django.utils import timezone
 
 from beklijf.ops.rows import JoinedRows, Part
@@ -20,14 +21,8 @@ _SESSION = JoinedRows(
 
 class SessionStore(db.SessionStore):
     def _get_session_from_db(self) -> Session | None:
-        row = _SESSION.one([self.session_key, timezone.now()], using=self._using)
+        row = _SESSION.one([self.session_key, timezone.now()], using=router.db_for_read(self.model))
         if row is None:
             self._session_key = None  # as Django does: an unknown or expired key starts a new session
             return None
         return row[0]
-
-    @property
-    def _using(self) -> str:
-        from django.db import router
-
-        return router.db_for_read(self.model)
